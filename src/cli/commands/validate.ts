@@ -1,0 +1,55 @@
+import { allRules } from '../../checks/index.js';
+import { discoverPlans } from '../../plan/discover.js';
+import { SEVERITIES, type Severity } from '../../plan/types.js';
+import { FORMAT_NAMES, type FormatName, formatters } from '../../report/index.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { validatePlans } from '../../validate.js';
+import { useColor } from '../color.js';
+import { parseAsOf, parseChoice, parseCount, parseDurationOption } from '../options.js';
+
+export interface ValidateOptions {
+  format?: string;
+  output?: string;
+  failSeverity?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  asOf?: string;
+  staleAfter?: string;
+  config?: string;
+  color?: boolean;
+  allowOutsideRoot?: boolean;
+}
+
+/** `bcplan validate`: prints the report and returns the exit code (SPEC §4). */
+export async function validate(paths: string[], options: ValidateOptions, version: string): Promise<number> {
+  const format: FormatName =
+    parseChoice('--format', options.format, FORMAT_NAMES) ??
+    (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
+  const failSeverity: Severity = parseChoice('--fail-severity', options.failSeverity, SEVERITIES) ?? 'error';
+  const maxWarnings = parseCount('--max-warnings', options.maxWarnings);
+  const asOf = parseAsOf(options.asOf);
+  const staleAfter = parseDurationOption('--stale-after', options.staleAfter);
+
+  const planPaths = await discoverPlans(paths.length > 0 ? paths : ['.']);
+  const result = validatePlans(planPaths, {
+    asOf,
+    ...(staleAfter ? { staleAfter } : {}),
+    ...(options.config ? { configFile: options.config } : {}),
+    ...(options.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
+  });
+  const shown = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  const formatter = await formatters[format]();
+  const color = options.output ? false : useColor(process.stdout, options.color);
+  const text = formatter(shown, { files: result.files, color, rules: allRules(), toolVersion: version });
+  if (options.output) writeFileAtomic(options.output, text);
+  else process.stdout.write(text);
+
+  const rank = (s: Severity) => SEVERITIES.indexOf(s);
+  const failing = result.findings.some((f) => rank(f.severity) <= rank(failSeverity));
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`bcplan: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return failing ? 1 : 0;
+}

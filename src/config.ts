@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { UsageError } from './errors.js';
+import { type Duration, parseDuration } from './plan/dates.js';
+import type { Severity } from './plan/types.js';
+
+export const CONFIG_FILE = '.bcplan.yaml';
+
+/** `.bcplan.yaml`: severity overrides per rule, and the date windows. */
+export interface Config {
+  /** Where the config was read from; undefined for the built-in defaults. */
+  file?: string;
+  rules: Record<string, Severity | 'off'>;
+  staleAfter?: Duration;
+  dueWindow?: Duration;
+}
+
+/** Finds `.bcplan.yaml` from `startDir` upward; undefined when there is none. */
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Reads and checks a config file; any problem is a UsageError (exit 2) naming the file. */
+export function readConfig(file: string, knownRules: readonly string[]): Config {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'), { uniqueKeys: true }) ?? {};
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code
+        ? `cannot read config ${file}: ${code === 'ENOENT' ? 'no such file' : code}`
+        : `config ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new UsageError(`config ${file} must be a mapping with rules, staleAfter and dueWindow`);
+  }
+  const config: Config = { file, rules: {} };
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'rules') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new UsageError(`config ${file}: rules must map rule ids to error, warning, info or off`);
+      }
+      for (const [rule, level] of Object.entries(value)) {
+        if (!knownRules.includes(rule))
+          throw new UsageError(`config ${file}: unknown rule "${rule}"${suggest(rule, knownRules)}`);
+        if (!['error', 'warning', 'info', 'off'].includes(level as string)) {
+          throw new UsageError(
+            `config ${file}: rules.${rule} must be error, warning, info or off, not ${JSON.stringify(level)}`,
+          );
+        }
+        config.rules[rule] = level as Severity | 'off';
+      }
+    } else if (key === 'staleAfter' || key === 'dueWindow') {
+      const duration = parseDuration(value);
+      if (!duration)
+        throw new UsageError(
+          `config ${file}: ${key} must be an ISO 8601 duration like P12M or P30D, not ${JSON.stringify(value)}`,
+        );
+      config[key] = duration;
+    } else {
+      throw new UsageError(`config ${file}: unknown key "${key}" (known: rules, staleAfter, dueWindow)`);
+    }
+  }
+  return config;
+}
+
+function suggest(word: string, candidates: readonly string[]): string {
+  const best = candidates.map((c) => ({ c, d: editDistance(word, c) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best.c}"?)` : '';
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

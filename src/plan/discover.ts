@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { LoadError } from '../errors.js';
+
+const YAML_EXT = /\.ya?ml$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist']);
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** A file found in a folder counts as a plan when it holds a top-level `bcplan:` key. */
+export function looksLikePlan(file: string): boolean {
+  try {
+    const head = readFileSync(file, 'utf8').slice(0, 64 * 1024);
+    return /^\uFEFF?bcplan\s*:/m.test(head);
+  } catch {
+    return false;
+  }
+}
+
+function walk(dir: string, out: string[]): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (error) {
+    throw new LoadError(`cannot read folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  for (const name of names) {
+    const full = path.join(dir, name);
+    let stat: ReturnType<typeof statSync>;
+    try {
+      stat = statSync(full);
+    } catch {
+      continue; // a dangling symlink is not a plan
+    }
+    if (stat.isDirectory()) {
+      if (!SKIP_DIRS.has(name) && !name.startsWith('.')) walk(full, out);
+    } else if (stat.isFile() && YAML_EXT.test(name) && looksLikePlan(full)) {
+      out.push(full);
+    }
+  }
+}
+
+/**
+ * Expands command-line paths into plan files: files as given, folders searched for YAML
+ * files holding `bcplan:`, and glob patterns. A path that matches nothing is a LoadError.
+ * Paths stay as the user wrote them (relative stays relative).
+ */
+export async function discoverPlans(args: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const arg of args) {
+    let stat: ReturnType<typeof statSync> | undefined;
+    try {
+      stat = statSync(arg);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      const before = found.length;
+      walk(arg, found);
+      if (found.length === before)
+        throw new LoadError(`no plans in ${arg}: no *.yaml or *.yml file there holds \`bcplan:\``);
+    } else if (stat) {
+      found.push(arg);
+    } else if (GLOB_CHARS.test(arg)) {
+      const { glob } = await import('tinyglobby');
+      const matches = (await glob(arg, { onlyFiles: true, ignore: ['**/node_modules/**'] })).sort();
+      if (matches.length === 0) throw new LoadError(`no files match ${arg}`);
+      found.push(...matches);
+    } else {
+      throw new LoadError(`cannot read ${arg}: no such file or folder`);
+    }
+  }
+  const seen = new Set<string>();
+  return found.filter((f) => {
+    const key = path.resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

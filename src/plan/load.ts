@@ -1,0 +1,377 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { findingAt, findingAtOffset, joinPointer } from './source.js';
+import type { Finding, LoadedPlan, Located, SourceFile } from './types.js';
+
+/** Plans are small; anything bigger is refused before parsing (a 50 MB file must not hang us). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Deeper flow or block nesting than any plan needs; the YAML lexer overflows on 100,000 levels. */
+export const MAX_NESTING = 64;
+export const MAX_ALIAS_COUNT = 100;
+
+export interface LoadOptions {
+  /** Allow imports outside the plan's repository root (or its folder, outside a repository). */
+  allowOutsideRoot?: boolean;
+}
+
+const IMPORTABLE = ['contacts', 'roles', 'providers', 'access'] as const;
+
+function emptySource(displayPath: string, absPath: string): SourceFile {
+  return {
+    path: displayPath,
+    absPath,
+    text: '',
+    doc: undefined,
+    lineCounter: new LineCounter(),
+    data: undefined,
+    kind: 'fragment',
+  };
+}
+
+/** Depth of flow brackets and compact `- - -` sequences, ignoring quoted text and comments. */
+function maxNesting(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let at = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let dashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      else if (c === '\n' && depth === 0) quote = undefined;
+      continue;
+    }
+    if (c === '\n') {
+      lineStart = true;
+      dashes = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ') continue;
+      if (c === '-' && (text[i + 1] === ' ' || text[i + 1] === '\n')) {
+        dashes++;
+        if (dashes > max) [max, at] = [dashes, i];
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+      i--;
+    } else if (c === '"' || (c === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1]!)))) {
+      quote = c;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      if (depth > max) [max, at] = [depth, i];
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return { depth: max, offset: at };
+}
+
+function describeBytes(bytes: Buffer): string | undefined {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  ) {
+    return 'the file is UTF-16; save it as UTF-8';
+  }
+  if (bytes.includes(0)) return 'the file holds binary data (NUL bytes), not YAML text';
+  return undefined;
+}
+
+function decodeUtf8(bytes: Buffer): { text: string } | { error: string; offset: number } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Find the first bad byte to point at it; Latin-1 files are the usual culprit.
+    const text = bytes.toString('latin1');
+    let offset = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: true });
+      } catch {
+        offset = i;
+        break;
+      }
+    }
+    const line = text.slice(0, offset).split('\n').length;
+    return {
+      error: `the file is not valid UTF-8 (byte 0x${bytes[offset]?.toString(16)} on line ${line}); it may be Latin-1 or Windows-1252: save it as UTF-8`,
+      offset,
+    };
+  }
+}
+
+/**
+ * Reads and parses one YAML file. Never throws for bad content: every problem becomes a
+ * yaml-syntax finding, and `data` stays undefined when the YAML cannot be trusted.
+ */
+export function readSource(
+  displayPath: string,
+  absPath: string,
+): { source: SourceFile; findings: Finding[] } {
+  const source = emptySource(displayPath, absPath);
+  const fail = (message: string, offset = 0) => {
+    source.lineCounter = new LineCounter();
+    source.lineCounter.addNewLine(0);
+    return { source, findings: [findingAtOffset(source, offset, offset, 'yaml-syntax', 'error', message)] };
+  };
+  let bytes: Buffer;
+  try {
+    const stat = statSync(absPath);
+    if (!stat.isFile())
+      return fail(stat.isDirectory() ? 'this is a folder, not a YAML file' : 'this is not a regular file');
+    if (stat.size > MAX_FILE_BYTES) {
+      return fail(
+        `the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; plans are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+      );
+    }
+    bytes = readFileSync(absPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(
+      code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? 'error'})`,
+    );
+  }
+  if (bytes.length > MAX_FILE_BYTES)
+    return fail(`the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  const binary = describeBytes(bytes);
+  if (binary) return fail(binary);
+  const decoded = decodeUtf8(bytes);
+  if ('error' in decoded) return fail(decoded.error);
+  // The BOM is invisible to the user: drop it so columns on line 1 match what editors show.
+  const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
+  source.text = text;
+
+  const nesting = maxNesting(text);
+  if (nesting.depth > MAX_NESTING) {
+    const lc = new LineCounter();
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+    source.lineCounter = lc;
+    source.lineCounter.addNewLine(0);
+    return {
+      source,
+      findings: [
+        findingAtOffset(
+          source,
+          nesting.offset,
+          nesting.offset + 1,
+          'yaml-syntax',
+          'error',
+          `the YAML is nested more than ${MAX_NESTING} levels deep; a plan never needs that`,
+        ),
+      ],
+    };
+  }
+
+  const lineCounter = new LineCounter();
+  source.lineCounter = lineCounter;
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const findings: Finding[] = [];
+  const list = Array.isArray(docs) ? docs : [];
+  if (!Array.isArray(docs)) {
+    // An empty stream: parseAllDocuments returns an EmptyStream object.
+    findings.push(
+      findingAtOffset(
+        source,
+        0,
+        0,
+        'yaml-syntax',
+        'error',
+        'the file is empty: a plan starts with `bcplan: 1`',
+      ),
+    );
+    return { source, findings };
+  }
+  const doc = list[0];
+  if (!doc) return { source, findings };
+  source.doc = doc;
+  for (const extra of list.slice(1)) {
+    const start = extra.range[0];
+    findings.push(
+      findingAtOffset(
+        source,
+        start,
+        start,
+        'yaml-syntax',
+        'error',
+        `the file holds ${list.length} YAML documents; a plan is one document (remove the \`---\` separators)`,
+      ),
+    );
+  }
+  let trusted = true;
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const [start, end] = problem.pos;
+    const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    findings.push(
+      findingAtOffset(source, start, end, 'yaml-syntax', 'error', `${message} (${problem.code})`),
+    );
+    if (problem.code !== 'DUPLICATE_KEY') trusted = false;
+  }
+  if (trusted) {
+    try {
+      source.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      findings.push(
+        findingAtOffset(
+          source,
+          0,
+          0,
+          'yaml-syntax',
+          'error',
+          `the YAML cannot be read: ${(error as Error).message}`,
+        ),
+      );
+    }
+  }
+  const data = source.data;
+  if (
+    data !== undefined &&
+    data !== null &&
+    typeof data === 'object' &&
+    !Array.isArray(data) &&
+    'plan' in data
+  ) {
+    source.kind = 'plan';
+  }
+  if (data === null || data === undefined) {
+    if (trusted && findings.length === 0) {
+      findings.push(
+        findingAtOffset(
+          source,
+          0,
+          0,
+          'yaml-syntax',
+          'error',
+          'the file holds no YAML content: a plan starts with `bcplan: 1`',
+        ),
+      );
+    }
+  }
+  return { source, findings };
+}
+
+/** The folder imports must stay inside: the git repository holding the plan, else the plan's folder. */
+export function importRoot(planAbsPath: string): string {
+  let dir = path.dirname(planAbsPath);
+  for (;;) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.dirname(planAbsPath);
+    dir = parent;
+  }
+}
+
+function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function entries<T>(file: SourceFile, section: string): Located<T>[] {
+  const list = asRecord(file.data)?.[section];
+  if (!Array.isArray(list)) return [];
+  return list.map((value, i) => ({
+    value: (asRecord(value) ?? {}) as T,
+    file,
+    pointer: joinPointer(section, i),
+  }));
+}
+
+/**
+ * Loads a plan or fragment with its imports. `displayPath` is the path as the user wrote it;
+ * imported files are shown joined onto it, so relative stays relative.
+ */
+export function loadPlan(displayPath: string, options: LoadOptions = {}): LoadedPlan {
+  const absPath = path.resolve(displayPath);
+  const root = importRoot(absPath);
+  const files: SourceFile[] = [];
+  const findings: Finding[] = [];
+  const seen = new Map<string, SourceFile>();
+
+  const visit = (display: string, abs: string, stack: string[]): SourceFile => {
+    const { source, findings: own } = readSource(display, abs);
+    seen.set(abs, source);
+    files.push(source);
+    findings.push(...own);
+    const imports = asRecord(source.data)?.imports;
+    if (!Array.isArray(imports)) return source;
+    imports.forEach((spec, i) => {
+      if (typeof spec !== 'string' || spec.trim() === '') return; // the schema reports it
+      const pointer = joinPointer('imports', i);
+      const at = (message: string) => findings.push(findingAt(source, pointer, 'import', 'error', message));
+      const targetAbs = path.resolve(path.dirname(abs), spec);
+      const targetDisplay = path.normalize(path.join(path.dirname(display), spec));
+      if (!options.allowOutsideRoot && !isInside(root, targetAbs)) {
+        at(
+          `import ${spec} points outside ${path.relative(process.cwd(), root) || '.'}, the folder this plan's imports must stay in (use --allow-outside-root to permit it)`,
+        );
+        return;
+      }
+      if (targetAbs === abs || stack.includes(targetAbs)) {
+        at(
+          `import ${spec} is cyclic: ${[...stack, abs, targetAbs].map((p) => path.relative(path.dirname(absPath), p) || path.basename(p)).join(' → ')}`,
+        );
+        return;
+      }
+      let stat: ReturnType<typeof statSync> | undefined;
+      try {
+        stat = statSync(targetAbs);
+      } catch {
+        at(`import ${spec} does not exist (looked for ${targetDisplay})`);
+        return;
+      }
+      if (!stat.isFile()) {
+        at(
+          `import ${spec} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}; import a YAML fragment file`,
+        );
+        return;
+      }
+      if (seen.has(targetAbs)) return; // imported twice (a diamond): its entries are already merged
+      const child = visit(targetDisplay, targetAbs, [...stack, abs]);
+      if (child.doc === undefined || child.data === undefined) {
+        at(`import ${spec} could not be read: see the findings in ${targetDisplay}`);
+      } else if (child.kind === 'plan') {
+        at(
+          `import ${spec} is a plan, not a fragment: a fragment holds only contacts, roles, providers and access`,
+        );
+      }
+    });
+    return source;
+  };
+
+  const rootFile = visit(displayPath, absPath, []);
+  // Importable sections come from every file that is a fragment (or the root itself).
+  const contributing = files.filter((f) => f === rootFile || f.kind === 'fragment');
+  const rootData = asRecord(rootFile.data);
+  const planSection = asRecord(rootData?.plan);
+  const matrixSection = asRecord(rootData?.riskMatrix);
+  const collect = <T>(section: (typeof IMPORTABLE)[number]) =>
+    contributing.flatMap((f) => entries<T>(f, section));
+  return {
+    root: rootFile,
+    files,
+    findings,
+    plan: planSection ? { value: planSection, file: rootFile, pointer: '/plan' } : undefined,
+    riskMatrix: matrixSection ? { value: matrixSection, file: rootFile, pointer: '/riskMatrix' } : undefined,
+    roles: collect('roles'),
+    contacts: collect('contacts'),
+    providers: collect('providers'),
+    access: collect('access'),
+    services: entries(rootFile, 'services'),
+    scenarios: entries(rootFile, 'scenarios'),
+    communication: entries(rootFile, 'communication'),
+    exercises: entries(rootFile, 'exercises'),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Formatter } from './types.js';
+
+/** SPEC §4: `{ findings: [...], summary: { files, errors, warnings, infos } }`, fields in spec order. */
+export const json: Formatter = (findings, ctx) => {
+  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+  const out = {
+    findings: findings.map((f) => ({
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      severity: f.severity,
+      rule: f.rule,
+      message: f.message,
+      pointer: f.pointer,
+    })),
+    summary: {
+      files: ctx.files.length,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+    },
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+};

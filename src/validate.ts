@@ -1,0 +1,139 @@
+import path from 'node:path';
+import { allRules, rules as catalogue } from './checks/index.js';
+import type { Rule, RuleContext } from './checks/types.js';
+import { type Config, findConfigFile, readConfig } from './config.js';
+import { type Duration, parseDuration } from './plan/dates.js';
+import { type LoadOptions, loadPlan } from './plan/load.js';
+import { resolveMatrix } from './plan/matrix.js';
+import { validateSchema } from './plan/schema.js';
+import { findingAt } from './plan/source.js';
+import type { Finding, LoadedPlan, Severity } from './plan/types.js';
+
+export const DEFAULT_STALE_AFTER = parseDuration('P12M')!;
+export const DEFAULT_DUE_WINDOW = parseDuration('P30D')!;
+
+export interface CheckOptions extends LoadOptions {
+  asOf: Date;
+  /** --stale-after: wins over the config file. */
+  staleAfter?: Duration;
+  /** --config FILE: instead of searching `.bcplan.yaml` upward from each plan. */
+  configFile?: string;
+  /** The rules to run; the whole catalogue by default (tests pass one). */
+  rules?: Rule[];
+}
+
+export interface PlanResult {
+  plan: LoadedPlan;
+  config: Config;
+  findings: Finding[];
+}
+
+const configCache = new Map<string, Config>();
+
+/** The config for a plan: --config, else the nearest `.bcplan.yaml` above it, else defaults. */
+export function configFor(planPath: string, configFile?: string): Config {
+  const file = configFile ?? findConfigFile(path.dirname(path.resolve(planPath)));
+  if (!file) return { rules: {} };
+  const key = path.resolve(file);
+  let config = configCache.get(key);
+  if (!config) {
+    config = readConfig(
+      file,
+      allRules().map((r) => r.id),
+    );
+    configCache.set(key, config);
+  }
+  return config;
+}
+
+/** Runs every rule on a loaded plan; a rule that throws becomes an internal finding, never a crash. */
+export function runRules(plan: LoadedPlan, options: CheckOptions, config: Config): Finding[] {
+  const isFragment = plan.root.kind === 'fragment';
+  const ctx: RuleContext = {
+    plan,
+    asOf: options.asOf,
+    staleAfter: options.staleAfter ?? config.staleAfter ?? DEFAULT_STALE_AFTER,
+    dueWindow: config.dueWindow ?? DEFAULT_DUE_WINDOW,
+    matrix: resolveMatrix(plan),
+    isFragment,
+  };
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? catalogue) {
+    if (isFragment && !rule.fragments) continue;
+    let reported: ReturnType<Rule['check']>;
+    try {
+      reported = rule.check(ctx);
+    } catch (error) {
+      reported = [
+        {
+          file: plan.root,
+          pointer: '',
+          message: `rule ${rule.id} failed on this plan (please report): ${(error as Error).message}`,
+        },
+      ];
+    }
+    for (const r of reported)
+      findings.push(findingAt(r.file, r.pointer, rule.id, rule.severity, r.message, r.target));
+  }
+  return findings;
+}
+
+/** Applies config severities (dropping `off`) to findings. */
+function applyConfig(findings: Finding[], config: Config): Finding[] {
+  return findings.flatMap((f) => {
+    const level = config.rules[f.rule];
+    if (level === 'off') return [];
+    return level ? [{ ...f, severity: level as Severity }] : [f];
+  });
+}
+
+/** Loads one plan or fragment and returns every finding: loader, schema (each file) and rules. */
+export function checkPlan(planPath: string, options: CheckOptions): PlanResult {
+  const config = configFor(planPath, options.configFile);
+  const plan = loadPlan(planPath, options);
+  const findings = [...plan.findings];
+  for (const file of plan.files) if (file.data !== undefined) findings.push(...validateSchema(file));
+  if (plan.root.data !== undefined) findings.push(...runRules(plan, options, config));
+  return { plan, config, findings: applyConfig(findings, config) };
+}
+
+const key = (f: Finding) => `${f.file}\0${f.line}\0${f.column}\0${f.rule}\0${f.message}`;
+
+/** Orders findings by file (in order of first appearance), line, column; drops repeats of one place. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const fileOrder = new Map<string, number>();
+  for (const f of findings) if (!fileOrder.has(f.file)) fileOrder.set(f.file, fileOrder.size);
+  const seen = new Set<string>();
+  return findings
+    .filter((f) => {
+      const k = key(f);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort(
+      (a, b) =>
+        fileOrder.get(a.file)! - fileOrder.get(b.file)! ||
+        a.line - b.line ||
+        a.column - b.column ||
+        a.rule.localeCompare(b.rule),
+    );
+}
+
+export interface ValidateResult {
+  /** Every file looked at: the plans given and the files they import. */
+  files: string[];
+  findings: Finding[];
+}
+
+/** Validates plan files together: one finding per place, even when two plans import one fragment. */
+export function validatePlans(planPaths: string[], options: CheckOptions): ValidateResult {
+  const files = new Set<string>();
+  const findings: Finding[] = [];
+  for (const planPath of planPaths) {
+    const result = checkPlan(planPath, options);
+    for (const f of result.plan.files) files.add(f.path);
+    findings.push(...result.findings);
+  }
+  return { files: [...files], findings: sortFindings(findings) };
+}
