@@ -1,8 +1,53 @@
 import type { Severity } from '../plan/types.js';
+import { contractEnding } from './contract-ending.js';
+import { deputyIsPrimary } from './deputy-is-primary.js';
+import { duplicateId } from './duplicate-id.js';
+import { exerciseOverdue } from './exercise-overdue.js';
+import { matrixIncomplete } from './matrix-incomplete.js';
+import { noDeputy } from './no-deputy.js';
+import { orphanContact } from './orphan-contact.js';
+import { planReviewOverdue } from './plan-review-overdue.js';
+import { providerSameCompany } from './provider-same-company.js';
+import { providerSameCountry } from './provider-same-country.js';
+import { providerSameSite } from './provider-same-site.js';
+import { respondExceedsRto } from './respond-exceeds-rto.js';
+import { reviewDueSoon } from './review-due-soon.js';
+import { rtoExceedsMtpd } from './rto-exceeds-mtpd.js';
+import { secretInPlan } from './secret-in-plan.js';
+import { singleProvider } from './single-provider.js';
+import { staleAccess } from './stale-access.js';
+import { staleContact } from './stale-contact.js';
 import type { Rule } from './types.js';
+import { unknownLevel } from './unknown-level.js';
+import { unknownReference } from './unknown-reference.js';
+import { untreatedRisk } from './untreated-risk.js';
+import { verifiedInFuture } from './verified-in-future.js';
 
 /** The rule catalogue, in the order of SPEC §3. One file per rule, named by its id. */
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  duplicateId,
+  unknownReference,
+  unknownLevel,
+  matrixIncomplete,
+  staleContact,
+  staleAccess,
+  reviewDueSoon,
+  verifiedInFuture,
+  planReviewOverdue,
+  singleProvider,
+  providerSameSite,
+  providerSameCountry,
+  providerSameCompany,
+  untreatedRisk,
+  respondExceedsRto,
+  rtoExceedsMtpd,
+  noDeputy,
+  deputyIsPrimary,
+  exerciseOverdue,
+  contractEnding,
+  secretInPlan,
+  orphanContact,
+];
 
 export interface RuleMeta {
   id: string;

@@ -1,0 +1,170 @@
+import {
+  addDuration,
+  type DueState,
+  type Duration,
+  daysBetween,
+  dueState,
+  parseDate,
+  parseDuration,
+} from './dates.js';
+import { classify, type Matrix } from './matrix.js';
+import type { LoadedPlan, SourceFile } from './types.js';
+
+export const DEFAULT_REVIEW_EVERY = parseDuration('P12M')!;
+/** SPEC §3 exercise-overdue: a not-acceptable scenario is exercised at least every 12 months. */
+export const EXERCISE_EVERY = parseDuration('P12M')!;
+/** SPEC §3 contract-ending: warn 90 days before a provider contract ends. */
+export const CONTRACT_WINDOW = parseDuration('P90D')!;
+
+export type DueKind = 'contact' | 'access' | 'plan' | 'exercise' | 'contract';
+
+/** Something with a due date: a re-verification, a plan review, an exercise, a contract end. */
+export interface DueItem {
+  kind: DueKind;
+  /** The entry's id: contact, access entry, plan, scenario or provider. */
+  id: string;
+  /** A human name for it: contact name, system, plan title, scenario title, provider name. */
+  label: string;
+  /** Where the date is written (the entry's id when there is no date, e.g. never exercised). */
+  file: SourceFile;
+  pointer: string;
+  /** The date it was last done; undefined when it never was (a scenario never exercised). */
+  last: Date | undefined;
+  /** When it falls due: last + interval, or the contract's end. */
+  due: Date;
+  state: DueState;
+  /** Days from as-of to due: negative when overdue. */
+  daysLeft: number;
+  /** The role responsible for clearing it, when the plan names one. */
+  role: string | undefined;
+}
+
+export interface DueOptions {
+  asOf: Date;
+  staleAfter: Duration;
+  dueWindow: Duration;
+  matrix: Matrix;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/**
+ * Every dated obligation of a plan with its state on `asOf`. Entries with missing or malformed
+ * dates are skipped (the schema reports them); dates after as-of are skipped too
+ * (verified-in-future reports them).
+ */
+export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
+  const { asOf, staleAfter, dueWindow } = options;
+  const owner = str(plan.plan?.value.owner);
+  const items: DueItem[] = [];
+  const push = (item: Omit<DueItem, 'state' | 'daysLeft'>, window: Duration) => {
+    items.push({ ...item, state: dueState(item.due, asOf, window), daysLeft: daysBetween(asOf, item.due) });
+  };
+
+  for (const c of plan.contacts) {
+    const last = parseDate(c.value.verified);
+    const id = str(c.value.id);
+    if (!last || !id || last > asOf) continue;
+    push(
+      {
+        kind: 'contact',
+        id,
+        label: str(c.value.name) ?? id,
+        file: c.file,
+        pointer: `${c.pointer}/verified`,
+        last,
+        due: addDuration(last, staleAfter),
+        role: owner,
+      },
+      dueWindow,
+    );
+  }
+  for (const a of plan.access) {
+    const last = parseDate(a.value.verified);
+    const id = str(a.value.id);
+    if (!last || !id || last > asOf) continue;
+    const holders = Array.isArray(a.value.holders)
+      ? a.value.holders.filter((h): h is string => typeof h === 'string')
+      : [];
+    push(
+      {
+        kind: 'access',
+        id,
+        label: str(a.value.system) ?? id,
+        file: a.file,
+        pointer: `${a.pointer}/verified`,
+        last,
+        due: addDuration(last, staleAfter),
+        role: holders[0] ?? owner,
+      },
+      dueWindow,
+    );
+  }
+  if (plan.plan) {
+    const p = plan.plan.value;
+    const last = parseDate(p.reviewed);
+    const id = str(p.id);
+    const every = parseDuration(p.reviewEvery) ?? DEFAULT_REVIEW_EVERY;
+    if (last && id && last <= asOf) {
+      push(
+        {
+          kind: 'plan',
+          id,
+          label: str(p.title) ?? id,
+          file: plan.plan.file,
+          pointer: '/plan/reviewed',
+          last,
+          due: addDuration(last, every),
+          role: owner,
+        },
+        dueWindow,
+      );
+    }
+  }
+  plan.scenarios.forEach((s) => {
+    const id = str(s.value.id);
+    if (!id) return;
+    const cls = classify(options.matrix, s.value.likelihood, s.value.impact);
+    if (!cls || cls.acceptable) return;
+    let last: Date | undefined;
+    for (const e of plan.exercises) {
+      const date = parseDate(e.value.date);
+      const covers = Array.isArray(e.value.scenarios) && e.value.scenarios.includes(id);
+      if (date && covers && date <= asOf && (!last || date > last)) last = date;
+    }
+    push(
+      {
+        kind: 'exercise',
+        id,
+        label: str(s.value.title) ?? id,
+        file: s.file,
+        pointer: `${s.pointer}/id`,
+        last,
+        due: last ? addDuration(last, EXERCISE_EVERY) : asOf,
+        role: str(s.value.owner),
+      },
+      dueWindow,
+    );
+  });
+  for (const p of plan.providers) {
+    const ends = parseDate(p.value.contractEnds);
+    const id = str(p.value.id);
+    if (!ends || !id) continue;
+    push(
+      {
+        kind: 'contract',
+        id,
+        label: str(p.value.name) ?? id,
+        file: p.file,
+        pointer: `${p.pointer}/contractEnds`,
+        last: undefined,
+        due: ends,
+        role: owner,
+      },
+      CONTRACT_WINDOW,
+    );
+  }
+  // A never-exercised scenario is overdue from as-of on: mark it so, whatever the window says.
+  for (const item of items) if (item.kind === 'exercise' && !item.last) item.state = 'overdue';
+  return items;
+}
