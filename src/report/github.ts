@@ -1,5 +1,47 @@
+import type { Finding, Severity } from '../plan/types.js';
 import type { Formatter } from './types.js';
 
-export const github: Formatter = () => {
-  throw new Error('the github format is not built yet');
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+// Workflow commands are one line each: escape as actions/toolkit does (core/src/command.ts),
+// https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function annotation(f: Finding): string {
+  const props = [
+    `file=${escapeProperty(f.file)}`,
+    `line=${f.line}`,
+    `col=${f.column}`,
+    `endLine=${f.endLine}`,
+    `endColumn=${f.endColumn}`,
+    `title=${escapeProperty(f.rule)}`,
+  ].join(',');
+  return `::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}`;
+}
+
+/** A plain line for the log; control characters would break it into several. */
+const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
+
+/**
+ * GitHub Actions annotations, then the full list as plain text: GitHub shows only 10
+ * annotations of each kind per step, the log keeps everything.
+ */
+export const github: Formatter = (findings, ctx) => {
+  const lines = findings.map(annotation);
+  const n = (k: Severity) => findings.filter((f) => f.severity === k).length;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  if (findings.length > 0) lines.push('');
+  for (const f of findings) {
+    lines.push(`${oneLine(f.file)}:${f.line}:${f.column}  ${f.severity}  ${oneLine(f.message)}  (${f.rule})`);
+  }
+  lines.push(
+    `bcplan: ${plural(findings.length, 'problem')} (${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'info')}) in ${plural(ctx.files.length, 'file')}`,
+  );
+  return `${lines.join('\n')}\n`;
 };

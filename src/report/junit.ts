@@ -1,5 +1,82 @@
+import { ruleHelpUri } from '../checks/index.js';
+import type { Finding } from '../plan/types.js';
 import type { Formatter } from './types.js';
 
-export const junit: Formatter = () => {
-  throw new Error('the junit format is not built yet');
+/**
+ * Characters XML 1.0 cannot hold at all, not even as &#n; (C0 controls except tab, LF, CR;
+ * U+FFFE, U+FFFF; lone surrogates). They are written as visible `\uXXXX` text instead.
+ */
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Escapes text content. CR becomes &#13; so XML line-end normalisation keeps it. */
+export function escapeText(s: string): string {
+  return s
+    .replace(NOT_XML, visible)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
+}
+
+/** Escapes an attribute value; tab, LF and CR as references so attribute normalisation keeps them. */
+export function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The strict Ant XSD requires a timestamp without a time zone: we write the run's as-of date
+ * at midnight, never the clock, so the same input and --as-of give the same report.
+ */
+export function junitTimestamp(asOf: Date | undefined): string {
+  if (!asOf) return '1970-01-01T00:00:00';
+  return `${asOf.getFullYear()}-${pad(asOf.getMonth() + 1)}-${pad(asOf.getDate())}T00:00:00`;
+}
+
+/** The XSD requires a hostname; we do not leak the machine's, the XSD's own fallback is `localhost`. */
+const HOSTNAME = 'localhost';
+
+function testcase(f: Finding): string {
+  const body = [
+    `${f.severity}: ${f.message}`,
+    `at ${f.file}:${f.line}:${f.column}${f.pointer ? ` (${f.pointer})` : ''}`,
+    `rule: ${f.rule} ${ruleHelpUri(f.rule)}`,
+  ].join('\n');
+  return [
+    `    <testcase name="${escapeAttr(`${f.rule} at ${f.line}:${f.column}`)}" classname="${escapeAttr(f.file)}" time="0">`,
+    `      <failure message="${escapeAttr(f.message)}" type="${escapeAttr(f.rule)}">${escapeText(body)}</failure>`,
+    '    </testcase>',
+  ].join('\n');
+}
+
+/**
+ * JUnit XML after the strict Ant XSD (`<testsuites>` root): one testsuite per file, one
+ * failing testcase per finding; a file without findings gets one passing testcase, so CI
+ * lists every file that was checked.
+ */
+export const junit: Formatter = (findings, ctx) => {
+  const files = [...new Set([...ctx.files, ...findings.map((f) => f.file)])];
+  const timestamp = junitTimestamp(ctx.asOf);
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>'];
+  files.forEach((file, id) => {
+    const own = findings.filter((f) => f.file === file);
+    const cases =
+      own.length > 0
+        ? own.map(testcase)
+        : [`    <testcase name="no findings" classname="${escapeAttr(file)}" time="0"/>`];
+    out.push(
+      `  <testsuite package="bcplan" id="${id}" name="${escapeAttr(file)}" timestamp="${timestamp}" hostname="${HOSTNAME}" tests="${cases.length}" failures="${own.length}" errors="0" skipped="0" time="0">`,
+      '    <properties/>',
+      ...cases,
+      '    <system-out/>',
+      '    <system-err/>',
+      '  </testsuite>',
+    );
+  });
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
 };

@@ -9,6 +9,10 @@ export interface ReportContext {
   /** Every rule the run knew, for SARIF's rule list and help texts. */
   rules: RuleMeta[];
   toolVersion: string;
+  /** The run's "today" (--as-of): JUnit's timestamp, so a report never depends on the clock. */
+  asOf?: Date;
+  /** The folder relative paths are taken from (SARIF's %SRCROOT%); default process.cwd(). */
+  cwd?: string;
 }
 
 /** Turns findings into the text of one output format. Pure. */

@@ -1,4 +1,6 @@
+import { accessSync, constants } from 'node:fs';
 import { allRules } from '../../checks/index.js';
+import { LoadError } from '../../errors.js';
 import { discoverPlans } from '../../plan/discover.js';
 import { SEVERITIES, type Severity } from '../../plan/types.js';
 import { FORMAT_NAMES, type FormatName, formatters } from '../../report/index.js';
@@ -31,6 +33,14 @@ export async function validate(paths: string[], options: ValidateOptions, versio
   const staleAfter = parseDurationOption('--stale-after', options.staleAfter);
 
   const planPaths = await discoverPlans(paths.length > 0 ? paths : ['.']);
+  // SPEC §4: an unreadable path given on the command line is exit 2, not a finding.
+  for (const p of planPaths) {
+    try {
+      accessSync(p, constants.R_OK);
+    } catch (error) {
+      throw new LoadError(`cannot read ${p}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+  }
   const result = validatePlans(planPaths, {
     asOf,
     ...(staleAfter ? { staleAfter } : {}),
@@ -40,7 +50,14 @@ export async function validate(paths: string[], options: ValidateOptions, versio
   const shown = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const formatter = await formatters[format]();
   const color = options.output ? false : useColor(process.stdout, options.color);
-  const text = formatter(shown, { files: result.files, color, rules: allRules(), toolVersion: version });
+  const text = formatter(shown, {
+    files: result.files,
+    color,
+    rules: allRules(),
+    toolVersion: version,
+    asOf,
+    cwd: process.cwd(),
+  });
   if (options.output) writeFileAtomic(options.output, text);
   else process.stdout.write(text);
 
@@ -50,6 +67,12 @@ export async function validate(paths: string[], options: ValidateOptions, versio
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     process.stderr.write(`bcplan: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
     return 1;
+  }
+  // --quiet hides findings but does not change the exit code: say why it is 1.
+  if (failing && !shown.some((f) => rank(f.severity) <= rank(failSeverity))) {
+    process.stderr.write(
+      `bcplan: findings at or above --fail-severity ${failSeverity} are hidden by --quiet\n`,
+    );
   }
   return failing ? 1 : 0;
 }
