@@ -1,9 +1,28 @@
-import type { Rule } from './types.js';
+import { classify } from '../plan/matrix.js';
+import { ago, day, describeDuration, dueOf } from './due-messages.js';
+import type { Rule, RuleFinding } from './types.js';
 
-// TODO(rules): not implemented yet.
 export const exerciseOverdue = {
   id: 'exercise-overdue',
   severity: 'warning',
-  description: 'not implemented yet',
-  check: () => [],
+  description: 'Every scenario whose risk is not acceptable was exercised within the last 12 months.',
+  check(ctx): RuleFinding[] {
+    return dueOf(ctx)
+      .filter((item) => item.kind === 'exercise' && item.state === 'overdue')
+      .map((item) => {
+        const scenario = ctx.plan.scenarios.find((s) => `${s.pointer}/id` === item.pointer);
+        const cls = scenario && classify(ctx.matrix, scenario.value.likelihood, scenario.value.impact);
+        const risk = cls ? ` (risk ${cls.label}, not acceptable)` : '';
+        const last = item.last
+          ? `was last exercised ${day(item.last)}, ${ago(item, ctx.asOf)} (due every ${describeDuration(item.every!)}, so since ${day(item.due)})`
+          : 'has never been exercised';
+        return {
+          file: item.file,
+          pointer: item.pointer,
+          message:
+            `scenario ${item.id}${risk} ${last}: hold a tabletop, simulation or full exercise of it ` +
+            `and record it under exercises with scenarios: [${item.id}]`,
+        };
+      });
+  },
 } satisfies Rule;

@@ -1,9 +1,22 @@
-import type { Rule } from './types.js';
+import { count, day, describeDuration, dueOf } from './due-messages.js';
+import type { Rule, RuleFinding } from './types.js';
 
-// TODO(rules): not implemented yet.
 export const planReviewOverdue = {
   id: 'plan-review-overdue',
   severity: 'error',
-  description: 'not implemented yet',
-  check: () => [],
+  description: 'The plan was reviewed within its reviewEvery interval (default 12 months).',
+  check(ctx): RuleFinding[] {
+    const owner = ctx.plan.plan?.value.owner;
+    const who = typeof owner === 'string' && owner !== '' ? ` (role ${owner})` : '';
+    return dueOf(ctx)
+      .filter((item) => item.kind === 'plan' && item.state === 'overdue')
+      .map((item) => ({
+        file: item.file,
+        pointer: item.pointer,
+        message:
+          `plan ${item.id} was last reviewed ${day(item.last!)} and was due for review ${day(item.due)} ` +
+          `(every ${describeDuration(item.every!)}), ${count(-item.daysLeft, 'day')} overdue: ` +
+          `review it with its owner${who}, then set plan.reviewed to the date of the review`,
+      }));
+  },
 } satisfies Rule;

@@ -1,9 +1,22 @@
-import type { Rule } from './types.js';
+import { ago, day, describeDuration, dueOf, verifyCommand } from './due-messages.js';
+import type { Rule, RuleFinding } from './types.js';
 
-// TODO(rules): not implemented yet.
 export const staleAccess = {
   id: 'stale-access',
   severity: 'error',
-  description: 'not implemented yet',
-  check: () => [],
+  description:
+    'An emergency access entry (where a credential is kept) was checked within the stale-after interval (default 12 months).',
+  fragments: true,
+  check(ctx): RuleFinding[] {
+    return dueOf(ctx)
+      .filter((item) => item.kind === 'access' && item.state === 'overdue')
+      .map((item) => ({
+        file: item.file,
+        pointer: item.pointer,
+        message:
+          `access entry ${item.id} was last verified ${day(item.last!)}, ${ago(item, ctx.asOf)} ` +
+          `(limit ${describeDuration(item.every!)}, due ${day(item.due)}): check that the credential is ` +
+          `where the vault says, still works and the holders can reach it, then run ${verifyCommand(item)}`,
+      }));
+  },
 } satisfies Rule;

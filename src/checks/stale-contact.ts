@@ -1,9 +1,21 @@
-import type { Rule } from './types.js';
+import { ago, day, describeDuration, dueOf, verifyCommand } from './due-messages.js';
+import type { Rule, RuleFinding } from './types.js';
 
-// TODO(rules): not implemented yet.
 export const staleContact = {
   id: 'stale-contact',
   severity: 'error',
-  description: 'not implemented yet',
-  check: () => [],
+  description: 'A contact’s details were confirmed within the stale-after interval (default 12 months).',
+  fragments: true,
+  check(ctx): RuleFinding[] {
+    return dueOf(ctx)
+      .filter((item) => item.kind === 'contact' && item.state === 'overdue')
+      .map((item) => ({
+        file: item.file,
+        pointer: item.pointer,
+        message:
+          `contact ${item.id} was last verified ${day(item.last!)}, ${ago(item, ctx.asOf)} ` +
+          `(limit ${describeDuration(item.every!)}, due ${day(item.due)}): ` +
+          `confirm the details, then run ${verifyCommand(item)}`,
+      }));
+  },
 } satisfies Rule;

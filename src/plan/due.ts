@@ -32,6 +32,8 @@ export interface DueItem {
   last: Date | undefined;
   /** When it falls due: last + interval, or the contract's end. */
   due: Date;
+  /** The interval from `last` to `due` (staleAfter, reviewEvery, P12M); undefined for contracts. */
+  every: Duration | undefined;
   state: DueState;
   /** Days from as-of to due: negative when overdue. */
   daysLeft: number;
@@ -74,6 +76,7 @@ export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
         pointer: `${c.pointer}/verified`,
         last,
         due: addDuration(last, staleAfter),
+        every: staleAfter,
         role: owner,
       },
       dueWindow,
@@ -95,6 +98,7 @@ export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
         pointer: `${a.pointer}/verified`,
         last,
         due: addDuration(last, staleAfter),
+        every: staleAfter,
         role: holders[0] ?? owner,
       },
       dueWindow,
@@ -103,9 +107,10 @@ export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
   if (plan.plan) {
     const p = plan.plan.value;
     const last = parseDate(p.reviewed);
-    const id = str(p.id);
+    // A plan without a (well-formed) id is still reviewed: the schema reports the id.
+    const id = str(p.id) ?? 'plan';
     const every = parseDuration(p.reviewEvery) ?? DEFAULT_REVIEW_EVERY;
-    if (last && id && last <= asOf) {
+    if (last && last <= asOf) {
       push(
         {
           kind: 'plan',
@@ -115,6 +120,7 @@ export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
           pointer: '/plan/reviewed',
           last,
           due: addDuration(last, every),
+          every,
           role: owner,
         },
         dueWindow,
@@ -141,6 +147,7 @@ export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
         pointer: `${s.pointer}/id`,
         last,
         due: last ? addDuration(last, EXERCISE_EVERY) : asOf,
+        every: EXERCISE_EVERY,
         role: str(s.value.owner),
       },
       dueWindow,
@@ -159,6 +166,7 @@ export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
         pointer: `${p.pointer}/contractEnds`,
         last: undefined,
         due: ends,
+        every: undefined,
         role: owner,
       },
       CONTRACT_WINDOW,

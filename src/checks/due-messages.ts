@@ -1,0 +1,73 @@
+// Wording shared by the date rules (stale-*, review-due-soon, plan-review-overdue, …), so every
+// message says the dates, the day counts and the interval the same way.
+import { type Duration, daysBetween, formatDate } from '../plan/dates.js';
+import { type DueItem, dueItems } from '../plan/due.js';
+import type { RuleContext } from './types.js';
+
+const UNITS: [keyof Duration, string][] = [
+  ['years', 'year'],
+  ['months', 'month'],
+  ['weeks', 'week'],
+  ['days', 'day'],
+  ['hours', 'hour'],
+  ['minutes', 'minute'],
+  ['seconds', 'second'],
+];
+
+/** `3 days`, `1 day`. */
+export function count(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** A duration in words: P12M → `12 months`, P1Y6M → `1 year 6 months`, P0D → `0 days`. */
+export function describeDuration(d: Duration): string {
+  const parts = UNITS.filter(([k]) => d[k] > 0).map(([k, unit]) => count(d[k], unit));
+  return parts.length > 0 ? parts.join(' ') : '0 days';
+}
+
+/** `in 8 days`, `today`, `5 days ago`. */
+export function relativeDays(daysLeft: number): string {
+  if (daysLeft === 0) return 'today';
+  return daysLeft > 0 ? `in ${count(daysLeft, 'day')}` : `${count(-daysLeft, 'day')} ago`;
+}
+
+/** A path as typed in a shell: quoted when it holds anything beyond plain path characters. */
+export function shellPath(p: string): string {
+  return /^[\w./@+-]+$/u.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that records a re-confirmation, run on the file where the entry is written. */
+export function verifyCommand(item: DueItem): string {
+  return `\`bcplan verify ${shellPath(item.file.path)} ${item.id}\``;
+}
+
+export function day(date: Date): string {
+  return formatDate(date);
+}
+
+/** The plan's due items as the rule context sees them. */
+export function dueOf(ctx: RuleContext): DueItem[] {
+  return dueItems(ctx.plan, {
+    asOf: ctx.asOf,
+    staleAfter: ctx.staleAfter,
+    dueWindow: ctx.dueWindow,
+    matrix: ctx.matrix,
+  });
+}
+
+const NOUN: Record<DueItem['kind'], string> = {
+  contact: 'contact',
+  access: 'access entry',
+  plan: 'plan',
+  exercise: 'scenario',
+  contract: 'provider',
+};
+
+export function noun(item: DueItem): string {
+  return NOUN[item.kind];
+}
+
+/** `447 days ago`: how long since the item was last done. */
+export function ago(item: DueItem, asOf: Date): string {
+  return item.last ? relativeDays(daysBetween(asOf, item.last)) : 'never';
+}
