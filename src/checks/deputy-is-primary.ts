@@ -1,9 +1,24 @@
-import type { Rule } from './types.js';
+import { entryName, idOf, refList } from './entries.js';
+import type { Rule, RuleFinding } from './types.js';
 
-// TODO(rules): not implemented yet.
 export const deputyIsPrimary = {
   id: 'deputy-is-primary',
   severity: 'error',
-  description: 'not implemented yet',
-  check: () => [],
+  description: "A role's deputies are other people than its primary.",
+  check({ plan }) {
+    const findings: RuleFinding[] = [];
+    for (const r of plan.roles) {
+      const primary = idOf(r.value.primary);
+      if (primary === undefined) continue;
+      for (const ref of refList(r.value.deputies, `${r.pointer}/deputies`)) {
+        if (ref.id !== primary) continue;
+        findings.push({
+          file: r.file,
+          pointer: ref.pointer,
+          message: `${entryName('role', r.value.id, r.pointer)}: ${primary} is its primary and also listed as a deputy; a deputy stands in when the primary is unavailable, so name another contact here`,
+        });
+      }
+    }
+    return findings;
+  },
 } satisfies Rule;

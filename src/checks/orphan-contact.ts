@@ -1,9 +1,30 @@
-import type { Rule } from './types.js';
+import { idOf, refAt, refList } from './entries.js';
+import type { Rule, RuleFinding } from './types.js';
 
-// TODO(rules): not implemented yet.
 export const orphanContact = {
   id: 'orphan-contact',
   severity: 'info',
-  description: 'not implemented yet',
-  check: () => [],
+  description: 'Every contact written in a plan is the primary or deputy of a role, or a provider contact.',
+  check({ plan }) {
+    const used = new Set<string>();
+    for (const r of plan.roles) {
+      for (const ref of [...refAt(r.value.primary, ''), ...refList(r.value.deputies, '')]) used.add(ref.id);
+    }
+    for (const p of plan.providers) for (const ref of refList(p.value.contacts, '')) used.add(ref.id);
+    const findings: RuleFinding[] = [];
+    for (const c of plan.contacts) {
+      // Contacts from an imported fragment form a directory shared by several plans:
+      // one plan using only some of them is normal, so only the plan's own contacts count.
+      if (c.file !== plan.root) continue;
+      const id = idOf(c.value.id);
+      if (id === undefined || used.has(id)) continue;
+      const name = typeof c.value.name === 'string' ? ` (${c.value.name})` : '';
+      findings.push({
+        file: c.file,
+        pointer: `${c.pointer}/id`,
+        message: `contact ${id}${name} is not named by any role or provider: make them a primary, deputy or provider contact, or remove the entry (and its personal data)`,
+      });
+    }
+    return findings;
+  },
 } satisfies Rule;

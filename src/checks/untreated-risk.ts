@@ -1,9 +1,40 @@
-import type { Rule } from './types.js';
+import { classify } from '../plan/matrix.js';
+import { entryName, isRecord, joinIds } from './entries.js';
+import type { Rule, RuleFinding } from './types.js';
 
-// TODO(rules): not implemented yet.
+const PARTS = ['prevent', 'respond', 'recover'] as const;
+
+/** A part counts as treated when it lists at least one step (a lone text is a schema finding, not a gap). */
+function hasStep(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some((s) => s !== null && s !== undefined && s !== '');
+  return (typeof value === 'string' && value.trim() !== '') || isRecord(value);
+}
+
 export const untreatedRisk = {
   id: 'untreated-risk',
   severity: 'error',
-  description: 'not implemented yet',
-  check: () => [],
+  description:
+    'A scenario whose risk class is not acceptable has measures in all three parts: prevent, respond and recover.',
+  check({ plan, matrix }) {
+    const findings: RuleFinding[] = [];
+    for (const s of plan.scenarios) {
+      const { likelihood, impact } = s.value;
+      const cls = classify(matrix, likelihood, impact);
+      if (!cls || cls.acceptable) continue;
+      const measures = isRecord(s.value.measures) ? s.value.measures : {};
+      const missing = PARTS.filter((p) => !hasStep(measures[p]));
+      if (missing.length === 0) continue;
+      const steps =
+        missing.length === 1
+          ? `no ${missing[0]} step`
+          : `no ${joinIds([...missing]).replace(' and ', ' or ')} steps`;
+      const where = joinIds(missing.map((p) => `measures.${p}`));
+      findings.push({
+        file: s.file,
+        pointer: s.value.id === undefined ? s.pointer : `${s.pointer}/id`,
+        message: `${entryName('scenario', s.value.id, s.pointer)} is rated ${cls.id} (likelihood ${String(likelihood)}, impact ${String(impact)}; not acceptable) but has ${steps}: add ${missing.length === 1 ? 'one' : 'them'} under ${where}`,
+      });
+    }
+    return findings;
+  },
 } satisfies Rule;

@@ -1,0 +1,142 @@
+// Shared helpers of the structural rules (references, providers, roles). Rules run on
+// schema-broken plans, so everything here accepts `unknown` and never throws.
+import type { LoadedPlan, Located, Provider, Service } from '../plan/types.js';
+
+/** An id as written: a non-empty string, or a number (a schema finding, but still meant as an id). */
+export function idOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** A reference together with the JSON pointer where it is written. */
+export interface Ref {
+  id: string;
+  pointer: string;
+}
+
+/** One reference field (`owner: x`). */
+export function refAt(value: unknown, pointer: string): Ref[] {
+  const id = idOf(value);
+  return id === undefined ? [] : [{ id, pointer }];
+}
+
+/**
+ * A list of references (`deputies: [a, b]`). A single id written where a list belongs is taken
+ * as a one-item list (the schema reports the shape), so a misspelt id there is still found.
+ */
+export function refList(value: unknown, pointer: string): Ref[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => refAt(v, `${pointer}/${i}`));
+  return refAt(value, pointer);
+}
+
+/** Entries that have an id, the first of each id only (duplicate-id reports the others). */
+export function firstById<T extends { id?: unknown }>(
+  entries: Located<T>[],
+): (Located<T> & { id: string })[] {
+  const seen = new Set<string>();
+  const out: (Located<T> & { id: string })[] = [];
+  for (const e of entries) {
+    const id = idOf(e.value.id);
+    if (id === undefined || seen.has(id)) continue;
+    seen.add(id);
+    out.push({ ...e, id });
+  }
+  return out;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** SPEC §2: minProviders, default 2 for critical and high services, else 1. */
+export function minProvidersOf(service: Service): number {
+  const n = service.minProviders;
+  if (typeof n === 'number' && Number.isInteger(n) && n >= 1) return n;
+  return service.criticality === 'critical' || service.criticality === 'high' ? 2 : 1;
+}
+
+/** The providers that list a service, one per provider id, in plan order. */
+export function providersOf(plan: LoadedPlan, serviceId: string): (Located<Provider> & { id: string })[] {
+  return firstById(plan.providers).filter((p) =>
+    refList(p.value.services, '').some((r) => r.id === serviceId),
+  );
+}
+
+export interface Site {
+  city: string;
+  country: string;
+}
+
+/** A provider's site when both city and country are readable strings. */
+export function siteOf(provider: Provider): Site | undefined {
+  const site = provider.site;
+  if (!isRecord(site) || typeof site.city !== 'string' || typeof site.country !== 'string') return undefined;
+  const city = site.city.trim();
+  const country = site.country.trim();
+  return city && country ? { city, country } : undefined;
+}
+
+/** Normalises names and places for comparison: Unicode NFC, case, inner whitespace. */
+export function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('und');
+  return norm(a) === norm(b);
+}
+
+/** Joins ids for a message: `a, b and c`. */
+export function joinIds(ids: string[]): string {
+  if (ids.length <= 1) return ids.join('');
+  return `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The known id closest to a misspelt one, when it is close enough to be a likely typo. */
+export function closestId(id: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const k of known) {
+    if (Math.abs(k.length - id.length) > 3) continue;
+    const d = distance(id.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(id.length / 4)) ? best : undefined;
+}
+
+/** Seconds as an ISO 8601 duration (days, hours, minutes, seconds): 4500 → PT1H15M. */
+export function formatSeconds(total: number): string {
+  const days = Math.floor(total / 86400);
+  const h = Math.floor((total % 86400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const time = `${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s ? `${s}S` : ''}`;
+  if (!days && !time) return 'PT0S';
+  return `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
+}
+
+/** How a message names an entry: `role it-oncall`, or `roles[3]` when it has no usable id. */
+export function entryName(kind: string, id: unknown, pointer: string): string {
+  const known = idOf(id);
+  if (known !== undefined) return `${kind} ${known}`;
+  const m = /^\/([^/]+)\/(\d+)$/.exec(pointer);
+  return m ? `${m[1]}[${m[2]}]` : kind;
+}
