@@ -1,4 +1,30 @@
-// biome-ignore lint/suspicious/noExplicitAny: placeholder until the command is built
-export async function schema(..._args: any[]): Promise<number> {
-  throw new Error('bcplan schema is not built yet');
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LoadError } from '../../errors.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+
+export interface SchemaOptions {
+  output?: string;
+}
+
+/** The shipped schema, found relative to this module (src/ or dist/ — both sit two folders below the package). */
+export const SCHEMA_URL = new URL('../../../schemas/plan.schema.json', import.meta.url);
+
+export function readPlanSchema(): string {
+  try {
+    return readFileSync(SCHEMA_URL, 'utf8');
+  } catch {
+    throw new LoadError(
+      `cannot read the plan schema at ${fileURLToPath(SCHEMA_URL)}: the installation is incomplete`,
+    );
+  }
+}
+
+/** `bcplan schema`: prints the JSON Schema of plan format v1, or writes it atomically with --output. */
+export async function schema(options: SchemaOptions): Promise<number> {
+  let text = readPlanSchema();
+  if (!text.endsWith('\n')) text += '\n';
+  if (options.output) writeFileAtomic(options.output, text);
+  else process.stdout.write(text);
+  return 0;
 }
