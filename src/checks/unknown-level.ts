@@ -32,7 +32,7 @@ export const unknownLevel = {
         findings.push({
           file: s.file,
           pointer: `${s.pointer}/${axis}`,
-          message: `${entryName('scenario', s.value.id, s.pointer)}: ${axis} ${JSON.stringify(value)} is not a ${axis} level of ${source}: ${fix}`,
+          message: `${entryName('scenario', s.value.id, s.pointer)}: ${axis} ${JSON.stringify(value)} is not ${axis === 'impact' ? 'an' : 'a'} ${axis} level of ${source}: ${fix}`,
         });
       }
     }
