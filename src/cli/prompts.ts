@@ -1,6 +1,6 @@
 // The only module that imports inquirer: commands ask through these wrappers, so tests can
 // replace them and nothing else depends on the prompt library.
-import { input, select } from '@inquirer/prompts';
+import { confirm, input, select } from '@inquirer/prompts';
 
 /** A free-text question; `validate` returns an error message or true. */
 export async function askText(question: {
@@ -28,6 +28,14 @@ export async function askChoice<T extends string>(question: {
     choices: question.choices.map((c) => ({ ...c })),
     ...(question.default !== undefined ? { default: question.default } : {}),
   });
+}
+
+/** A yes/no question, asked on stderr so stdout stays clean for piped output. */
+export async function askConfirm(question: { message: string; default?: boolean }): Promise<boolean> {
+  return confirm(
+    { message: question.message, default: question.default ?? false },
+    { output: process.stderr },
+  );
 }
 
 /** True for inquirer's "the user pressed Ctrl-C" (ExitPromptError) and friends. */
