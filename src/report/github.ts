@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../plan/types.js';
+import { printable } from './text.js';
 import type { Formatter } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -15,18 +16,19 @@ export function escapeProperty(s: string): string {
 
 function annotation(f: Finding): string {
   const props = [
-    `file=${escapeProperty(f.file)}`,
+    `file=${escapeProperty(printable(f.file))}`,
     `line=${f.line}`,
     `col=${f.column}`,
     `endLine=${f.endLine}`,
     `endColumn=${f.endColumn}`,
     `title=${escapeProperty(f.rule)}`,
   ].join(',');
-  return `::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}`;
+  const message = f.message
+    .split(/\r\n|\r|\n/)
+    .map(printable)
+    .join('\n');
+  return `::${COMMAND[f.severity]} ${props}::${escapeData(message)}`;
 }
-
-/** A plain line for the log; control characters would break it into several. */
-const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
 
 /**
  * GitHub Actions annotations, then the full list as plain text: GitHub shows only 10
@@ -38,7 +40,9 @@ export const github: Formatter = (findings, ctx) => {
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   if (findings.length > 0) lines.push('');
   for (const f of findings) {
-    lines.push(`${oneLine(f.file)}:${f.line}:${f.column}  ${f.severity}  ${oneLine(f.message)}  (${f.rule})`);
+    lines.push(
+      `${printable(f.file)}:${f.line}:${f.column}  ${f.severity}  ${printable(f.message)}  (${f.rule})`,
+    );
   }
   lines.push(
     `bcplan: ${plural(findings.length, 'problem')} (${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'info')}) in ${plural(ctx.files.length, 'file')}`,

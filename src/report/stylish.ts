@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import { printable } from './text.js';
 import type { Formatter } from './types.js';
 
 /** ESLint-style: findings grouped per file, then one summary line. Empty output when clean. */
@@ -9,7 +10,7 @@ export const stylish: Formatter = (findings, ctx) => {
   const files = [...new Set(findings.map((f) => f.file))];
   for (const file of files) {
     const own = findings.filter((f) => f.file === file);
-    lines.push(c.underline(file));
+    lines.push(c.underline(printable(file)));
     const pos = own.map((f) => `${f.line}:${f.column}`);
     const posWidth = Math.max(...pos.map((p) => p.length));
     const sevWidth = Math.max(...own.map((f) => f.severity.length));
@@ -17,7 +18,9 @@ export const stylish: Formatter = (findings, ctx) => {
       const sev = f.severity.padEnd(sevWidth);
       const colored =
         f.severity === 'error' ? c.red(sev) : f.severity === 'warning' ? c.yellow(sev) : c.blue(sev);
-      lines.push(`  ${c.dim(pos[i]!.padEnd(posWidth))}  ${colored}  ${f.message}  ${c.dim(f.rule)}`);
+      lines.push(
+        `  ${c.dim(pos[i]!.padEnd(posWidth))}  ${colored}  ${printable(f.message)}  ${c.dim(f.rule)}`,
+      );
     });
     lines.push('');
   }
