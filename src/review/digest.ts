@@ -1,0 +1,223 @@
+import path from 'node:path';
+import { type Duration, formatDate, subDuration } from '../plan/dates.js';
+import { type DueItem, type DueKind, dueItems } from '../plan/due.js';
+import { resolveMatrix } from '../plan/matrix.js';
+import { rangeOf } from '../plan/source.js';
+import type { LoadedPlan } from '../plan/types.js';
+import { checkPlan, DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from '../validate.js';
+
+/** Rules that report the due dates themselves: a plan with only these is not "broken". */
+const DUE_RULES = new Set([
+  'stale-contact',
+  'stale-access',
+  'review-due-soon',
+  'plan-review-overdue',
+  'exercise-overdue',
+  'contract-ending',
+]);
+
+/** Errors that can hide due items: the entry or its date could not be read. */
+const HIDING_RULES = new Set(['yaml-syntax', 'schema', 'import', 'duplicate-id', 'verified-in-future']);
+
+/** One overdue or due-soon obligation, as the digest shows it (the JSON shape, see docs/readme/review.md). */
+export interface ReviewItem {
+  kind: DueKind;
+  id: string;
+  label: string;
+  state: 'overdue' | 'due-soon' | 'ok';
+  /** YYYY-MM-DD. */
+  due: string;
+  /** YYYY-MM-DD of the last verification, review or exercise; null when there was none. */
+  last: string | null;
+  /** Days from as-of to due: negative when overdue. */
+  daysLeft: number;
+  /** The file where the date is written (an imported fragment for shared contacts), as given. */
+  file: string;
+  line: number;
+  pointer: string;
+  role: string | null;
+  roleTitle: string | null;
+  /** The name of the role's primary contact (never phone or email). */
+  primary: string | null;
+  /** The bcplan command that clears the item, when one does. */
+  command: string | null;
+  /** What to do, in words. */
+  action: string;
+}
+
+export interface PlanReview {
+  /** The plan file as given (or found in a folder). */
+  file: string;
+  /** The plan id (a fragment has none). */
+  id: string | null;
+  title: string | null;
+  kind: 'plan' | 'fragment';
+  /** False when the file could not be read or parsed at all. */
+  readable: boolean;
+  /** The files it imports, as shown to the user. */
+  imports: string[];
+  /** Errors other than the due-date rules: the plan was reviewed only as far as it could be. */
+  errors: number;
+  /** Why the review may be incomplete; null when the plan is clean. */
+  note: string | null;
+  /** Overdue and due-soon items, soonest first. */
+  items: ReviewItem[];
+  /** Every dated obligation, due or not (the calendar export shows them all). */
+  all: ReviewItem[];
+}
+
+export interface Digest {
+  asOf: Date;
+  plans: PlanReview[];
+}
+
+export interface ReviewOptions {
+  asOf: Date;
+  /** --within: wins over the config's dueWindow. */
+  within?: Duration;
+  configFile?: string;
+  allowOutsideRoot?: boolean;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** Quotes a path or id for a POSIX shell only when it needs it. */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/u.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function clearing(item: DueItem, file: string): { command: string | null; action: string } {
+  const where = shellQuote(file);
+  switch (item.kind) {
+    case 'contact':
+      return {
+        command: `bcplan verify ${where} ${shellQuote(item.id)}`,
+        action: `confirm the contact details of ${item.label}, then record it`,
+      };
+    case 'access':
+      return {
+        command: `bcplan verify ${where} ${shellQuote(item.id)}`,
+        action: `check that the credential for ${item.label} is where the plan says, then record it`,
+      };
+    case 'plan':
+      return { command: null, action: `review the plan, then set plan.reviewed in ${file}` };
+    case 'exercise':
+      return {
+        command: null,
+        action: `exercise scenario ${item.id}, then add it to exercises in ${file}`,
+      };
+    case 'contract':
+      return {
+        command: null,
+        action: `renew or replace the contract with ${item.label}, then update contractEnds in ${file}`,
+      };
+  }
+}
+
+function roleInfo(plan: LoadedPlan, roleId: string | undefined) {
+  if (!roleId) return { role: null, roleTitle: null, primary: null };
+  const role = plan.roles.find((r) => r.value.id === roleId)?.value;
+  const primaryId = str(role?.primary);
+  const contact = primaryId ? plan.contacts.find((c) => c.value.id === primaryId)?.value : undefined;
+  return {
+    role: roleId,
+    roleTitle: str(role?.title) ?? null,
+    primary: str(contact?.name) ?? null,
+  };
+}
+
+const KIND_ORDER: DueKind[] = ['plan', 'contact', 'access', 'exercise', 'contract'];
+
+function byDue(a: ReviewItem, b: ReviewItem): number {
+  return (
+    a.daysLeft - b.daysLeft ||
+    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** Reviews one plan (or fragment): every dated obligation with who clears it and how. */
+export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview {
+  const { plan, config, findings } = checkPlan(planPath, {
+    asOf: options.asOf,
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    ...(options.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
+  });
+  const window = options.within ?? config.dueWindow ?? DEFAULT_DUE_WINDOW;
+  const errors = findings.filter((f) => f.severity === 'error' && !DUE_RULES.has(f.rule));
+  const unreadable = plan.root.data === undefined;
+  let note: string | null = null;
+  if (unreadable) {
+    const first = errors[0];
+    note = `could not be read${first ? ` (line ${first.line}: ${first.message})` : ''}; run \`bcplan validate ${shellQuote(planPath)}\``;
+  } else if (errors.length > 0) {
+    const hiding = errors.some((f) => HIDING_RULES.has(f.rule));
+    note = `${errors.length} error${errors.length === 1 ? '' : 's'} in this plan${hiding ? ': reviewed as far as it can be, entries with broken or future dates are left out' : ''}; run \`bcplan validate ${shellQuote(planPath)}\``;
+  }
+
+  let due: DueItem[] = [];
+  if (!unreadable) {
+    due = dueItems(plan, {
+      asOf: options.asOf,
+      staleAfter: config.staleAfter ?? DEFAULT_STALE_AFTER,
+      dueWindow: window,
+      matrix: resolveMatrix(plan),
+    });
+  }
+  const all = due.map((item): ReviewItem => {
+    let state = item.state;
+    // Contracts keep their 90-day warning, but a longer --within shows them earlier too.
+    if (item.kind === 'contract' && state === 'ok' && options.within) {
+      if (subDuration(item.due, options.within) <= options.asOf) state = 'due-soon';
+    }
+    return {
+      kind: item.kind,
+      id: item.id,
+      label: item.label,
+      state,
+      due: formatDate(item.due),
+      last: item.last ? formatDate(item.last) : null,
+      daysLeft: item.daysLeft,
+      file: item.file.path,
+      line: rangeOf(item.file, item.pointer).line,
+      pointer: item.pointer,
+      ...roleInfo(plan, item.role),
+      ...clearing(item, item.file.path),
+    };
+  });
+  all.sort(byDue);
+  const p = plan.plan?.value;
+  return {
+    file: planPath,
+    id: str(p?.id) ?? null,
+    title: str(p?.title) ?? null,
+    kind: plan.root.kind,
+    readable: !unreadable,
+    imports: plan.files.slice(1).map((f) => f.path),
+    errors: errors.length,
+    note,
+    items: all.filter((i) => i.state !== 'ok'),
+    all,
+  };
+}
+
+/**
+ * Reviews several plans. A fragment that a reviewed plan imports is not reviewed again on its
+ * own: its entries already show under the plan, with that plan's roles.
+ */
+export function buildDigest(planPaths: string[], options: ReviewOptions): Digest {
+  const reviews = planPaths.map((p) => ({ review: reviewPlan(p, options), abs: path.resolve(p) }));
+  const imported = new Set<string>();
+  for (const { review } of reviews) {
+    if (review.kind === 'plan') for (const f of review.imports) imported.add(path.resolve(f));
+  }
+  const plans = reviews
+    .filter(({ review, abs }) => !(review.kind === 'fragment' && imported.has(abs)))
+    .map(({ review }) => review);
+  return { asOf: options.asOf, plans };
+}
+
+/** Whether anything is overdue, or a plan could not be read at all: cron's exit code 1. */
+export function needsAttention(digest: Digest): boolean {
+  return digest.plans.some((p) => !p.readable || p.items.some((i) => i.state === 'overdue'));
+}

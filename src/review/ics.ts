@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { createEvents, type EventAttributes } from 'ics';
+import type { DueKind } from '../plan/due.js';
+import type { Digest, PlanReview, ReviewItem } from './digest.js';
+
+export interface IcsOptions {
+  /** DTSTAMP of every event (UTC); fixed so the same input gives the same bytes. */
+  stamp: Date;
+}
+
+/** How long before the due date the calendar reminds: 7 days (ics writes `{days: 7}` as an invalid `-P7DT`). */
+const ALARM_HOURS = 7 * 24;
+
+const KIND_SUMMARY: Record<DueKind, (item: ReviewItem) => string> = {
+  contact: (i) => `verify contact ${i.label}`,
+  access: (i) => `verify access ${i.label}`,
+  plan: () => 'plan review due',
+  exercise: (i) => `exercise ${i.label}`,
+  contract: (i) => `contract with ${i.label} ends`,
+};
+
+/** UID characters: slugs may hold letters of any script; keep UIDs ASCII for picky clients. */
+const uidPart = (s: string) => encodeURIComponent(s).replace(/[!'()*%]/g, (ch) => (ch === '%' ? '=' : '-'));
+
+function planName(p: PlanReview): string {
+  return p.title ?? p.id ?? path.basename(p.file);
+}
+
+function planKey(p: PlanReview): string {
+  return p.id ?? path.basename(p.file).replace(/\.ya?ml$/i, '');
+}
+
+const dateArray = (ymd: string): [number, number, number] => {
+  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+  return [y, m, d];
+};
+
+/** The day after YYYY-MM-DD, for DTEND of an all-day event (exclusive). */
+function nextDay(ymd: string): [number, number, number] {
+  const [y, m, d] = dateArray(ymd);
+  const t = new Date(Date.UTC(y, m - 1, d + 1));
+  return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+}
+
+function stampText(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+}
+
+/** RFC 5545 §3.3.11 TEXT escaping, for the alarm description that ics does not escape. */
+const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,');
+
+/**
+ * RFC 5545 §3.1: lines are folded at 75 octets. ics folds at 75 characters, which is longer
+ * for non-ASCII text: unfold and fold again by UTF-8 octets, never inside a character.
+ */
+export function foldOctets(ics: string): string {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const folded = lines.map((line) => {
+    const parts: string[] = [];
+    let current = '';
+    let octets = 0;
+    let limit = 75;
+    for (const ch of line) {
+      const size = Buffer.byteLength(ch, 'utf8');
+      if (octets + size > limit) {
+        parts.push(current);
+        current = '';
+        octets = 0;
+        limit = 74; // the leading space of a continuation line counts
+      }
+      current += ch;
+      octets += size;
+    }
+    parts.push(current);
+    return parts.join('\r\n ');
+  });
+  return folded.join('\r\n');
+}
+
+/**
+ * The calendar: one all-day event per dated obligation of every plan (due or not, so the
+ * reminder fires ahead of each date), with a stable UID per plan, kind and entry.
+ * An entry of a fragment shared by several plans appears once.
+ */
+export function formatDigestIcs(digest: Digest, options: IcsOptions): string {
+  const events: { due: string; event: EventAttributes }[] = [];
+  const seenEntries = new Set<string>();
+  const seenUids = new Set<string>();
+  const timestamp = stampText(options.stamp);
+  for (const p of digest.plans) {
+    for (const item of p.all) {
+      const entryKey = `${path.resolve(item.file)}\0${item.pointer}`;
+      const uid = `${uidPart(planKey(p))}.${item.kind}.${uidPart(item.id)}@bcplan`;
+      if (seenEntries.has(entryKey) || seenUids.has(uid)) continue;
+      seenEntries.add(entryKey);
+      seenUids.add(uid);
+      const summary = `${planName(p)}: ${KIND_SUMMARY[item.kind](item)}`;
+      const description = [
+        `${item.kind} ${item.id}: due ${item.due}${item.last ? ` (last ${item.last})` : ''}.`,
+        `To do: ${item.action}.`,
+        item.role
+          ? `Responsible: ${item.role}${item.roleTitle ? ` (${item.roleTitle})` : ''}${item.primary ? `, primary ${item.primary}` : ''}.`
+          : undefined,
+        item.command ? `When done, run: ${item.command}` : undefined,
+        `Written in ${item.file} line ${item.line}.`,
+      ]
+        .filter(Boolean)
+        .join('\n');
+      events.push({
+        due: item.due,
+        event: {
+          uid,
+          // @ts-expect-error ics accepts `timestamp` (DTSTAMP) but its types leave it out
+          timestamp,
+          start: dateArray(item.due),
+          end: nextDay(item.due),
+          title: summary,
+          description,
+          categories: ['bcplan', item.kind],
+          transp: 'TRANSPARENT',
+          busyStatus: 'FREE',
+          alarms: [
+            {
+              action: 'display',
+              description: escapeText(`${summary} in 7 days (${item.due})`),
+              trigger: { hours: ALARM_HOURS, before: true },
+            },
+          ],
+        },
+      });
+    }
+  }
+  events.sort((a, b) => a.due.localeCompare(b.due) || a.event.uid!.localeCompare(b.event.uid!));
+  const { error, value } = createEvents(
+    events.map((e) => e.event),
+    {
+      productId: '-//bcplan//review//EN',
+      method: 'PUBLISH',
+      calName: 'Continuity plan reviews',
+    },
+  );
+  if (error || value === null) throw new Error(`cannot build the calendar: ${error?.message ?? 'no output'}`);
+  return foldOctets(value);
+}
