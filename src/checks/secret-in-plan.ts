@@ -1,9 +1,454 @@
-import type { Rule } from './types.js';
+// A plan says where an emergency credential is kept (`vault: "Tresor Büro 2.14, Umschlag R-1"`),
+// never the credential: plans are printed, mailed and kept in git. This rule looks at every key
+// and string of every file of the plan for credentials written as text, private keys and
+// well-known token formats. Messages name the kind of secret and never echo it.
+import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { joinPointer } from '../plan/source.js';
+import type { SourceFile } from '../plan/types.js';
+import type { Rule, RuleFinding } from './types.js';
 
-// TODO(rules): not implemented yet.
+export interface SecretHit {
+  /** What was found, e.g. `a password`, `a GitHub token`. */
+  kind: string;
+  /** The match with the secret masked, e.g. `Passwort: ****`, `ghp_****`. */
+  masked: string;
+}
+
+const MASK = '****';
+
+// Credential words in en, de, nl, da, nb. The long ones also end compounds
+// (`Admin-Passwort`, `Routerpasswort`, `adminPassword`); the short ones stand alone.
+const LONG_WORDS = [
+  'password',
+  'passwd',
+  'passphrase',
+  'passcode',
+  'passwort',
+  'kennwort',
+  'zugangscode',
+  'zugangskennung',
+  'geheimzahl',
+  'codewort',
+  'losungswort',
+  'wachtwoord',
+  'toegangscode',
+  'pincode',
+  'passord',
+  'adgangskode',
+  'tilgangskode',
+  'kodeord',
+  'adgangsord',
+];
+const PIN_WORDS = ['pin(?:[- ]?(?:code|kode|nummer|number|nr))?'];
+const SHORT_WORDS = ['pwd', 'pw', 'pword'];
+/** Words for a login written as `user / password`: only that form counts. */
+const LOGIN_WORDS = [
+  'login',
+  'log-in',
+  'zugangsdaten',
+  'anmeldedaten',
+  'credentials',
+  'inloggegevens',
+  'innlogging',
+  'login-data',
+];
+
+const KEYWORD_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?<long>(?:[\\p{L}\\p{N}]+[-_]?)?(?:${LONG_WORDS.join('|')}))|(?<pin>${PIN_WORDS.join('|')})|(?<short>${SHORT_WORDS.join('|')})|(?<login>${LOGIN_WORDS.join('|')}))(?![\\p{L}\\p{N}_-])`,
+  'giu',
+);
+
+/** Keys whose value is a credential (`password: …`, `adminPassword: …`, `api_key: …`). */
+const CREDENTIAL_KEY_RE = new RegExp(
+  `^(?:(?:[\\p{L}\\p{N}]+[-_ ]?)?(?:${LONG_WORDS.join('|')}|api[-_ ]?key|apikey|token|secret|client[-_ ]?secret|secret[-_ ]?key)|${PIN_WORDS.join('|')}|${SHORT_WORDS.join('|')})$`,
+  'iu',
+);
+
+// Words that show the text says where a credential is, or how it is handled, not what it is.
+const STOP_WORDS = new Set(
+  [
+    // prepositions and articles
+    'in im ins at on auf an am bei beim with within from aus vom von via per under unter behind hinter',
+    'i på hos fra under bak bag ved med',
+    'bij op uit van onder achter met',
+    'the a an der die das den dem des ein eine einen einem einer het de een en et ei',
+    // pointers to somewhere else
+    'see siehe vgl cf se zie refer ask fragen frag spørg spør vraag contact kontakt',
+    // verbs of keeping, changing and handling
+    'is are was were be been ist sind war wird werden lautet er var blir word wordt zijn',
+    'kept stored held located lies found saved managed rotated changed reset expires expired required needed',
+    'liegt liegen steht stehen befindet hinterlegt gespeichert aufbewahrt verwahrt abgelegt geändert ändern',
+    'zurücksetzen erneuern vergessen vergeben gesperrt',
+    'ligger lagret lagres oppbevares opbevares gemt findes finnes endret ændret',
+    'ligt staat bewaard opgeslagen gewijzigd wijzigen',
+    // negations and placeholders
+    'not no none nicht kein keine keins ikke ingen niet geen nothing nichts',
+    'unknown unbekannt tbd todo redacted hidden removed entfernt geschwärzt null nil n/a',
+    'for für til for voor of und and og',
+    'only nur kun alleen',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+// Where credentials are kept: a value starting with one of these names a place, not a secret.
+const PLACE_STEMS = [
+  'tresor',
+  'safe',
+  'vault',
+  'keepass',
+  '1password',
+  'onepassword',
+  'bitwarden',
+  'vaultwarden',
+  'lastpass',
+  'dashlane',
+  'keeper',
+  'enpass',
+  'passbolt',
+  'psono',
+  'teampass',
+  'cyberark',
+  'thycotic',
+  'delinea',
+  'hashicorp',
+  'passwordsafe',
+  'passwordstate',
+  'passwortsafe',
+  'passwortmanager',
+  'password-manager',
+  'passwordmanager',
+  'secretserver',
+  'umschlag',
+  'kuvert',
+  'briefumschlag',
+  'envelope',
+  'konvolutt',
+  'konvolut',
+  'envelop',
+  'kluis',
+  'pengeskap',
+  'pengeskab',
+  'boks',
+  'box',
+  'schrank',
+  'schublade',
+  'fach',
+  'drawer',
+  'cabinet',
+  'skap',
+  'skab',
+  'skuff',
+  'skuffe',
+  'kast',
+  'lade',
+  'ordner',
+  'mappe',
+  'folder',
+  'raum',
+  'room',
+  'rom',
+  'büro',
+  'office',
+  'kontor',
+  'kantoor',
+  'hsm',
+  'notfallordner',
+  'notfallhandbuch',
+  'handbuch',
+  'entry',
+  'eintrag',
+  'oppføring',
+  'post',
+];
+
+const isPlace = (token: string): boolean => {
+  const lower = token.toLowerCase();
+  // "Tresor", "KeePassXC", "Tresor-Fach", "tresoren" are places; "Safe2026!" is not.
+  return PLACE_STEMS.some(
+    (stem) => lower.startsWith(stem) && /^(?:[\p{L}-]*|[-_.:/]\p{L}.*)$/u.test(lower.slice(stem.length)),
+  );
+};
+
+const PLACEHOLDER_RE =
+  /^(?:[*xX•.…_?#-]+|<[^>]*>|\[[^\]]*\]|\{\{.*\}\}|\$\{.*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%)$/u;
+
+/**
+ * Whether `token`, written after a credential word, is the credential itself.
+ * `explicit`: it followed `:`, `=` or `is`/`lautet`; `quoted`: it was in quotes.
+ */
+export function looksLikeSecret(token: string, options: { explicit: boolean; quoted: boolean }): boolean {
+  const t = token.trim();
+  if (t.length < 4 || t.length > 200) return false;
+  const lower = t.toLowerCase();
+  if (STOP_WORDS.has(lower) || isPlace(t) || PLACEHOLDER_RE.test(t)) return false;
+  if (/^\(/.test(t)) return false; // a parenthetical remark, "(4-stellig)"
+  if (t.includes('://') || /^(?:[/\\~]|[a-z]:\\)/iu.test(t)) return false; // a URL or a path to a file
+  if (/^[^@\s]+@[^@\s]+\.\p{L}{2,}$/u.test(t)) return false; // an email address: whom to ask
+  if (/^\+\d/.test(t)) return false; // a phone number: whom to call
+  if (/^\d{4}-\d{2}-\d{2}$|^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$/.test(t)) return false; // a date
+  if (/^P(?:T?\d+[YMWDHS])+$/.test(t)) return false; // a duration
+  if (/^\p{L}+$/u.test(t)) {
+    // Plain words ("reset", "Geschäftsführung") are text, unless quoted, assigned with `=`
+    // or camel-cased like a made-up password ("hunTer", "SommerWind").
+    return options.quoted || /\p{Ll}\p{Lu}/u.test(t);
+  }
+  if (/^\p{L}+[.,;:!?]$/u.test(t) && !options.quoted) return false; // a word ending a sentence
+  if (/^\d+[-‐]\p{L}+$/u.test(t)) return false; // a description: "12-stellig", "8-character"
+  return true;
+}
+
+interface ValueToken {
+  token: string;
+  quoted: boolean;
+}
+
+/** The value written at the start of `text`: a quoted string or the next word. */
+function valueAt(text: string): ValueToken | undefined {
+  const q = /^(["'„“«‚‘`])(.{1,200}?)(["'“”»‘’`])/u.exec(text);
+  if (q) return { token: q[2]!, quoted: true };
+  const w = /^\S+/u.exec(text);
+  if (!w) return undefined;
+  // Sentence punctuation after a value is not part of it; a password's own `!` or `#` is.
+  return { token: w[0].replace(/[.,;)\]]+$/u, ''), quoted: false };
+}
+
+const COPULA = '(?:is|ist|lautet|lauten|er|was|war|blir|wordt)';
+/** Words between the credential word and a colon that say the text is about its place or handling. */
+const HANDLING_WORDS =
+  /(?:^|\s)(?:kept|stored|held|located|liegt|liegen|steht|befindet|hinterlegt|gespeichert|aufbewahrt|verwahrt|abgelegt|ligger|lagret|oppbevares|opbevares|gemt|findes|finnes|ligt|staat|bewaard|opgeslagen|vergessen|forgotten|forgot|lost|verloren|reset|zurücksetzen|ändern|change|changed|glemt|mistet|vergeten|kwijt|tilbakestill|nulstil|hotline|support|helpdesk|servicedesk|service-desk|policy|richtlinie|regel|rules)(?=\s|$)/iu;
+
+const EXPLICIT_RE = /^\s*[:=]\s*/u;
+const COPULA_RE = new RegExp(`^\\s+${COPULA}\\s*:?\\s+`, 'iu');
+const PHRASE_RE = new RegExp(
+  `^((?:\\s+[^\\s:=]*[^\\s:=.!?;,]){1,5}?)(?:\\s*[:=]\\s*|\\s+${COPULA}\\s+)`,
+  'iu',
+);
+
+/**
+ * What follows a credential word: the value after `:`, `=` or `is`/`lautet` (explicit),
+ * after a short phrase and a colon ("für den Router:"), or after a space (weak).
+ */
+function separate(rest: string): { explicit: boolean; valueText: string } | undefined {
+  const sep = EXPLICIT_RE.exec(rest) ?? COPULA_RE.exec(rest);
+  if (sep) return { explicit: true, valueText: rest.slice(sep[0].length) };
+  const phrase = PHRASE_RE.exec(rest);
+  if (phrase) {
+    // "Passwort für den Router: …", "the password for the portal is …"; not "Passwort liegt im Tresor: …".
+    if (HANDLING_WORDS.test(phrase[1]!)) return undefined;
+    return { explicit: true, valueText: rest.slice(phrase[0].length) };
+  }
+  const space = /^\s+/u.exec(rest);
+  return space ? { explicit: false, valueText: rest.slice(space[0].length) } : undefined;
+}
+
+/** Credentials written as text after a credential word: `Passwort: Sommer2026!`, `PIN 1234`. */
+function findWrittenCredentials(text: string): SecretHit[] {
+  const hits: SecretHit[] = [];
+  for (const m of text.matchAll(KEYWORD_RE)) {
+    const word = m[0];
+    const rest = text.slice(m.index + word.length);
+    const isPin = m.groups?.pin !== undefined;
+    const isShort = m.groups?.short !== undefined;
+    const separated = separate(rest);
+    if (!separated) continue;
+    const { explicit, valueText } = separated;
+    let value = valueAt(valueText);
+    if (!value) continue;
+    if (m.groups?.login !== undefined) {
+      // `Login: admin / Sommer2026!`: the part after the slash is the password.
+      const pair = /^[^\s/:]+\s*\/\s*/u.exec(valueText);
+      if (!explicit || !pair) continue;
+      value = valueAt(valueText.slice(pair[0].length));
+      if (!value) continue;
+    }
+    // A digit group followed by more digits is a phone number: "Passwort vergessen? 0800 123 456".
+    if (/^\d+$/.test(value.token) && /^\s+\d{2,}/.test(valueText.slice(value.token.length))) continue;
+    if (!explicit) {
+      // Without `:` or `=` only the unmistakable forms count: `PIN 1234`, `Passwort Sommer2026!`.
+      if (isShort) continue;
+      if (!isPin && /^(?:19|20)\d\d$/.test(value.token)) continue; // "Passwort 2024 geändert"
+    }
+    if (isPin && !/^\d{4,12}$/.test(value.token)) continue; // PINs are digits; "PIN: im Umschlag" is not one
+    if (!looksLikeSecret(value.token, { explicit, quoted: value.quoted })) continue;
+    const kind = isPin ? 'a PIN' : m.groups?.login !== undefined ? 'a login with its password' : 'a password';
+    hits.push({ kind, masked: `${word}${explicit ? ':' : ''} ${MASK}` });
+  }
+  return hits;
+}
+
+/** Bits of entropy per character: a random token scores above 3.5, words and ids below. */
+export function shannonEntropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** A generated token, not a slug of words and numbers like `customer-service-plan-2026`. */
+const looksRandom = (s: string) =>
+  s.length >= 16 &&
+  /\d/.test(s) &&
+  /\p{L}/u.test(s) &&
+  shannonEntropy(s) >= 3.5 &&
+  !s.split(/[-_./]+/).every((part) => /^(?:\p{L}+|\d+)?$/u.test(part));
+
+interface TokenPattern {
+  kind: string;
+  re: RegExp;
+  /** What may be shown of a match: the format's public prefix. */
+  show: (m: RegExpExecArray) => string;
+  accept?: (m: RegExpExecArray) => boolean;
+}
+
+const prefix = (n: number) => (m: RegExpExecArray) => `${m[0].slice(0, n)}${MASK}`;
+
+const TOKEN_PATTERNS: TokenPattern[] = [
+  {
+    kind: 'a private key',
+    re: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g,
+    show: (m) => `-----BEGIN ${m[1] ?? ''}PRIVATE KEY${m[2] ?? ''}-----`,
+  },
+  { kind: 'an AWS access key id', re: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, show: prefix(4) },
+  {
+    kind: 'an AWS secret access key',
+    re: /aws_?secret_?access_?key\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})\b/gi,
+    show: () => `aws_secret_access_key=${MASK}`,
+  },
+  { kind: 'a GitHub token', re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, show: prefix(4) },
+  { kind: 'a GitHub token', re: /\bgithub_pat_[A-Za-z0-9_]{22,}/g, show: prefix(11) },
+  { kind: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}/g, show: prefix(6) },
+  { kind: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, show: prefix(5) },
+  {
+    kind: 'a Slack webhook URL',
+    re: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/g,
+    show: () => `https://hooks.slack.com/services/${MASK}`,
+  },
+  { kind: 'a Google API key', re: /\bAIza[0-9A-Za-z_-]{35}/g, show: prefix(4) },
+  { kind: 'a Stripe secret key', re: /\b[rs]k_live_[0-9A-Za-z]{16,}/g, show: prefix(8) },
+  { kind: 'an npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/g, show: prefix(4) },
+  { kind: 'an OpenAI API key', re: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}/g, show: prefix(3) },
+  {
+    kind: 'a JSON Web Token',
+    re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+    show: () => `eyJ${MASK}`,
+  },
+  {
+    kind: 'a password in a URL',
+    re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@[^\s/]+/gi,
+    show: (m) => m[0].replace(`:${m[1]}@`, `:${MASK}@`),
+    accept: (m) => !PLACEHOLDER_RE.test(m[1]!) && !STOP_WORDS.has(m[1]!.toLowerCase()),
+  },
+  {
+    kind: 'an API key or token',
+    re: /(?<![\p{L}\p{N}])(api[-_ ]?key|apikey|api[-_ ]?token|access[-_ ]?token|auth[-_ ]?token|secret[-_ ]?key|client[-_ ]?secret|private[-_ ]?token|token|secret|bearer)(?![\p{L}\p{N}])\s*[:=]?\s*["']?([A-Za-z0-9+/_.=-]{16,})/giu,
+    show: (m) => `${m[1]}: ${MASK}`,
+    accept: (m) => looksRandom(m[2]!),
+  },
+];
+
+/** Every credential written in `text`, masked. */
+export function findSecrets(text: string): SecretHit[] {
+  const hits: SecretHit[] = [];
+  for (const p of TOKEN_PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      if (!p.accept || p.accept(m)) hits.push({ kind: p.kind, masked: p.show(m) });
+    }
+  }
+  hits.push(...findWrittenCredentials(text));
+  return hits;
+}
+
+/** A scalar as written: `0815` stays `0815`, not the number 815. */
+function scalarText(node: Scalar): string | undefined {
+  if (typeof node.value === 'string') return node.value;
+  if (typeof node.value === 'number' || typeof node.value === 'bigint')
+    return node.source ?? String(node.value);
+  return undefined;
+}
+
+const isQuoted = (node: Scalar) => node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+
+function describe(hits: SecretHit[]): { kinds: string; shown: string } {
+  const kinds = [...new Set(hits.map((h) => h.kind))];
+  const list = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds[0]!;
+  const shown = [...new Set(hits.map((h) => h.masked))].slice(0, 3).join(', ');
+  return { kinds: list, shown };
+}
+
+function message(place: string, hits: SecretHit[]): string {
+  const { kinds, shown } = describe(hits);
+  return (
+    `${place} holds ${kinds} (${shown}): remove it and write only where it is kept ` +
+    '(e.g. vault: "Tresor Büro 2.14, Umschlag R-1"); change the credential too, it is in the file’s history now'
+  );
+}
+
+/** `/access/0/vault` → `access[0].vault`. */
+function placeOf(pointer: string, isKey: boolean): string {
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+  return isKey ? `the key ${path || '(top level)'}` : path || 'the document';
+}
+
+function scanFile(file: SourceFile): RuleFinding[] {
+  const doc = file.doc;
+  if (!doc) return [];
+  const findings: RuleFinding[] = [];
+  const report = (pointer: string, hits: SecretHit[], target: 'value' | 'key') => {
+    if (hits.length > 0)
+      findings.push({ file, pointer, message: message(placeOf(pointer, target === 'key'), hits), target });
+  };
+  const seen = new Set<Node>();
+  const walk = (node: unknown, pointer: string, key: string | undefined, depth: number): void => {
+    // Aliases are scanned where their anchor is written; the depth bound matches the loader's.
+    if (!node || isAlias(node) || depth > 128 || seen.has(node as Node)) return;
+    seen.add(node as Node);
+    if (isScalar(node)) {
+      const text = scalarText(node);
+      if (text === undefined) return;
+      const hits = findSecrets(text);
+      if (hits.length === 0 && key !== undefined && CREDENTIAL_KEY_RE.test(key.trim())) {
+        // `password: hunter2`, `pin: 1234` written as a key of its own.
+        const asText = findWrittenCredentials(
+          `${/^pin/i.test(key.trim()) ? 'PIN' : 'password'}: ${isQuoted(node) ? JSON.stringify(text) : text}`,
+        );
+        if (asText.length > 0) hits.push({ kind: asText[0]!.kind, masked: `${key}: ${MASK}` });
+      }
+      report(pointer, hits, 'value');
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const k = isScalar(pair.key) ? scalarText(pair.key) : undefined;
+        if (k === undefined) continue;
+        const child = `${pointer}${joinPointer(k)}`;
+        report(child, findSecrets(k), 'key');
+        walk(pair.value, child, k, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        walk(item, `${pointer}/${i}`, undefined, depth + 1);
+      });
+    }
+  };
+  walk(doc.contents, '', undefined, 0);
+  return findings;
+}
+
 export const secretInPlan = {
   id: 'secret-in-plan',
   severity: 'error',
-  description: 'not implemented yet',
-  check: () => [],
+  description:
+    'No value holds a credential (a password or PIN written out, a private key, an API token): the plan says where it is kept, never what it is.',
+  fragments: true,
+  check(ctx): RuleFinding[] {
+    return ctx.plan.files.flatMap(scanFile);
+  },
 } satisfies Rule;
