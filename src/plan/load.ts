@@ -174,23 +174,16 @@ export function readSource(
   source.lineCounter = lineCounter;
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const findings: Finding[] = [];
-  const list = Array.isArray(docs) ? docs : [];
-  if (!Array.isArray(docs)) {
-    // An empty stream: parseAllDocuments returns an EmptyStream object.
+  // An empty stream (nothing, blank lines or comments only) is an EmptyStream: an empty array.
+  const list = Array.from(docs);
+  const doc = list[0];
+  if (!doc) {
+    const what = text.trim() === '' ? 'the file is empty' : 'the file holds only comments';
     findings.push(
-      findingAtOffset(
-        source,
-        0,
-        0,
-        'yaml-syntax',
-        'error',
-        'the file is empty: a plan starts with `bcplan: 1`',
-      ),
+      findingAtOffset(source, 0, 0, 'yaml-syntax', 'error', `${what}: a plan starts with \`bcplan: 1\``),
     );
     return { source, findings };
   }
-  const doc = list[0];
-  if (!doc) return { source, findings };
   source.doc = doc;
   for (const extra of list.slice(1)) {
     const start = extra.range[0];
@@ -299,14 +292,21 @@ export function loadPlan(displayPath: string, options: LoadOptions = {}): Loaded
   const files: SourceFile[] = [];
   const findings: Finding[] = [];
   const seen = new Map<string, SourceFile>();
+  const importedPlans = new Set<string>();
 
-  const visit = (display: string, abs: string, stack: string[]): SourceFile => {
+  const read = (display: string, abs: string): SourceFile => {
     const { source, findings: own } = readSource(display, abs);
     seen.set(abs, source);
     files.push(source);
     findings.push(...own);
+    return source;
+  };
+
+  const visit = (source: SourceFile, stack: string[]): void => {
+    const abs = source.absPath;
+    const display = source.path;
     const imports = asRecord(source.data)?.imports;
-    if (!Array.isArray(imports)) return source;
+    if (!Array.isArray(imports)) return;
     imports.forEach((spec, i) => {
       if (typeof spec !== 'string' || spec.trim() === '') return; // the schema reports it
       const pointer = joinPointer('imports', i);
@@ -338,20 +338,30 @@ export function loadPlan(displayPath: string, options: LoadOptions = {}): Loaded
         );
         return;
       }
-      if (seen.has(targetAbs)) return; // imported twice (a diamond): its entries are already merged
-      const child = visit(targetDisplay, targetAbs, [...stack, abs]);
-      if (child.doc === undefined || child.data === undefined) {
-        at(`import ${spec} could not be read: see the findings in ${targetDisplay}`);
-      } else if (child.kind === 'plan') {
+      if (seen.has(targetAbs) || importedPlans.has(targetAbs)) return; // a diamond: merged (or reported) once
+      // Read first, recurse only into fragments: an imported plan is not merged, and neither
+      // are its imports; it is validated on its own, so its findings are not repeated here.
+      const { source: child, findings: own } = readSource(targetDisplay, targetAbs);
+      if (child.kind === 'plan') {
+        importedPlans.add(targetAbs);
         at(
           `import ${spec} is a plan, not a fragment: a fragment holds only contacts, roles, providers and access`,
         );
+        return;
       }
+      seen.set(targetAbs, child);
+      files.push(child);
+      findings.push(...own);
+      if (child.doc === undefined || child.data === undefined) {
+        at(`import ${spec} could not be read: see the findings in ${targetDisplay}`);
+        return;
+      }
+      visit(child, [...stack, abs]);
     });
-    return source;
   };
 
-  const rootFile = visit(displayPath, absPath, []);
+  const rootFile = read(displayPath, absPath);
+  visit(rootFile, []);
   // Importable sections come from every file that is a fragment (or the root itself).
   const contributing = files.filter((f) => f === rootFile || f.kind === 'fragment');
   const rootData = asRecord(rootFile.data);

@@ -68,8 +68,11 @@ export function findNode(doc: Document.Parsed, pointer: string): Hit {
 }
 
 function rangeFromOffsets(file: SourceFile, start: number, end: number): Range {
+  // Block scalars (| and >) end after their trailing line break: stop at the last character.
+  let last = Math.max(start, end);
+  while (last > start && /[\s]/.test(file.text[last - 1] ?? '')) last--;
   const a = file.lineCounter.linePos(start);
-  const b = file.lineCounter.linePos(Math.max(start, end));
+  const b = file.lineCounter.linePos(last);
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
