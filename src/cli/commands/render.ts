@@ -1,4 +1,134 @@
-// biome-ignore lint/suspicious/noExplicitAny: placeholder until the command is built
-export async function render(..._args: any[]): Promise<number> {
-  throw new Error('bcplan render is not built yet');
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { allRules } from '../../checks/index.js';
+import { LoadError, UsageError } from '../../errors.js';
+import { LANGUAGES } from '../../plan/matrix.js';
+import { stylish } from '../../report/stylish.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { checkPlan, sortFindings } from '../../validate.js';
+import { useColor } from '../color.js';
+import { parseAsOf, parseChoice } from '../options.js';
+
+export interface RenderOptions {
+  output?: string;
+  lang?: string;
+  role?: string;
+  redact?: boolean;
+  force?: boolean;
+  asOf?: string;
+  config?: string;
+  allowOutsideRoot?: boolean;
+}
+
+/**
+ * "Today" and the PDF's date: --as-of, else SOURCE_DATE_EPOCH (reproducible builds),
+ * else now. Either fixed input makes the output byte-identical.
+ */
+export function renderDates(asOf: string | undefined, env = process.env): { asOf: Date; created: Date } {
+  if (asOf !== undefined) {
+    const day = parseAsOf(asOf);
+    return { asOf: day, created: new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate())) };
+  }
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds, not "${epoch}"`);
+    const created = new Date(Number(epoch) * 1000);
+    return {
+      asOf: new Date(created.getUTCFullYear(), created.getUTCMonth(), created.getUTCDate()),
+      created,
+    };
+  }
+  return { asOf: parseAsOf(undefined), created: new Date() };
+}
+
+/** The last commit of the plan file and whether the working copy differs; undefined outside git. */
+export function gitCommit(file: string): { hash: string; modified: boolean } | undefined {
+  const cwd = path.dirname(path.resolve(file));
+  const name = path.basename(file);
+  const git = (args: string[]) =>
+    execFileSync('git', args, {
+      cwd,
+      timeout: 5000,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  try {
+    const hash = git(['log', '-1', '--format=%h', '--', name]);
+    if (!/^[0-9a-f]{4,40}$/.test(hash)) return undefined;
+    return { hash, modified: git(['status', '--porcelain', '--', name]) !== '' };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `bcplan render`: checks the plan, renders the runbook, writes it atomically (SPEC §4). */
+export async function render(planPath: string, options: RenderOptions): Promise<number> {
+  const language = parseChoice('--lang', options.lang, LANGUAGES);
+  const { asOf, created } = renderDates(options.asOf);
+  try {
+    if (!statSync(planPath).isFile()) throw new LoadError(`cannot read ${planPath}: it is not a file`);
+  } catch (error) {
+    if (error instanceof LoadError) throw error;
+    throw new LoadError(`cannot read ${planPath}: the file does not exist`);
+  }
+  const output = options.output ?? planPath.replace(/(\.ya?ml)?$/i, '.pdf');
+  if (path.resolve(output) === path.resolve(planPath)) {
+    throw new UsageError(`--output ${output} would overwrite the plan`);
+  }
+
+  const result = checkPlan(planPath, {
+    asOf,
+    ...(options.config ? { configFile: options.config } : {}),
+    ...(options.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
+  });
+  const findings = sortFindings(result.findings);
+  const errors = findings.filter((f) => f.severity === 'error');
+  const printFindings = () =>
+    process.stderr.write(
+      stylish(findings, {
+        files: result.plan.files.map((f) => f.path),
+        color: useColor(process.stderr, undefined),
+        rules: allRules(),
+        toolVersion: '',
+      }),
+    );
+  const unreadable = result.plan.root.data === undefined;
+  if (unreadable || (errors.length > 0 && !options.force)) {
+    printFindings();
+    process.stderr.write(
+      unreadable
+        ? `bcplan: ${planPath} cannot be read as a plan: no runbook written\n`
+        : `bcplan: ${planPath} has ${errors.length} error${errors.length === 1 ? '' : 's'}: no runbook written (--force renders a draft)\n`,
+    );
+    return 1;
+  }
+  if (!result.plan.plan) {
+    throw new UsageError(`${planPath} has no plan section (a fragment): render the plan that imports it`);
+  }
+  if (options.role !== undefined && !result.plan.roles.some((r) => r.value.id === options.role)) {
+    throw new UsageError(`--role ${options.role}: the plan has no such role`);
+  }
+
+  const { renderRunbook } = await import('../../render/index.js');
+  const bytes = await renderRunbook(result.plan, {
+    language,
+    asOf,
+    created,
+    role: options.role,
+    redact: options.redact,
+    staleAfter: result.config.staleAfter,
+    dueWindow: result.config.dueWindow,
+    draftErrors: errors.length,
+    findings: findings.filter((f) => f.severity !== 'info'),
+    commit: gitCommit(planPath),
+  });
+  writeFileAtomic(output, bytes);
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const notes = [
+    errors.length > 0 ? `DRAFT with ${errors.length} error${errors.length === 1 ? '' : 's'}` : '',
+    warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'} listed in the appendix` : '',
+  ].filter(Boolean);
+  process.stdout.write(`bcplan: wrote ${output}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`);
+  return 0;
 }

@@ -1,0 +1,298 @@
+import PDFDocument from 'pdfkit';
+import type { Duration } from '../plan/dates.js';
+import { parseDuration } from '../plan/dates.js';
+import { defaultMatrix, type Language, planLanguage, resolveMatrix } from '../plan/matrix.js';
+import type { Finding, LoadedPlan } from '../plan/types.js';
+import { createContext } from './context.js';
+import { drawCover, drawFirstHour } from './front.js';
+import { i18n as makeI18n } from './i18n.js';
+import { COLORS, FONTS, Layout, PAGE, SIZE } from './layout.js';
+import { buildModel } from './model.js';
+import {
+  drawContacts,
+  drawFindings,
+  drawOperations,
+  drawProviders,
+  drawRiskMatrix,
+  drawRoles,
+  drawScenarios,
+} from './sections.js';
+
+export interface RenderOptions {
+  /** Label language; the plan's `language` by default. */
+  language?: Language | undefined;
+  /** "Today" for stale and due marks. */
+  asOf: Date;
+  /** The generation date printed on the cover and stored as the PDF's dates. */
+  created: Date;
+  /** Only what this role must do and know (throws RangeError for an unknown role). */
+  role?: string | undefined;
+  /** Leave out personal phone numbers and email addresses. */
+  redact?: boolean | undefined;
+  staleAfter?: Duration | undefined;
+  dueWindow?: Duration | undefined;
+  /** Errors of a forced render: stamps "DRAFT – N errors" on every page. */
+  draftErrors?: number | undefined;
+  /** Listed in the appendix (warnings; errors too when forced). */
+  findings?: Finding[] | undefined;
+  /** The git commit of the plan file, when it lives in a repository. */
+  commit?: { hash: string; modified: boolean } | undefined;
+}
+
+interface TocEntry {
+  key: string;
+  title: string;
+  level: 1 | 2;
+  page: number;
+}
+
+const TOC_SIZE = 10;
+const PAGE_NUMBER_W = 34;
+
+/** Renders the plan as a PDF runbook and returns its bytes; writes nothing. */
+export async function renderRunbook(plan: LoadedPlan, options: RenderOptions): Promise<Buffer> {
+  const language = options.language ?? planLanguage(plan);
+  const i18n = makeI18n(language);
+  const { t } = i18n;
+  const matrix = plan.riskMatrix ? resolveMatrix(plan, language) : defaultMatrix(language);
+  const model = buildModel(plan, {
+    matrix,
+    asOf: options.asOf,
+    staleAfter: options.staleAfter ?? parseDuration('P12M')!,
+    dueWindow: options.dueWindow ?? parseDuration('P30D')!,
+    role: options.role,
+    redact: options.redact,
+  });
+  const findings = options.findings ?? [];
+  const draftErrors = options.draftErrors ?? 0;
+
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    bufferPages: true,
+    font: FONTS.regular,
+    pdfVersion: '1.7',
+    tagged: true,
+    subset: 'PDF/UA' as never,
+    lang: language,
+    displayTitle: true,
+    info: {
+      Title: model.title,
+      Author: model.organization,
+      Subject: t('runbook'),
+      Creator: 'bcplan',
+      Producer: 'bcplan (PDFKit)',
+      CreationDate: options.created,
+      ModDate: options.created,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const L = new Layout(doc, root);
+
+  const toc: TocEntry[] = [];
+  let scenariosOutline: ReturnType<typeof doc.outline.addItem> | undefined;
+  const ctx = createContext(L, model, i18n, (key, title, level) => {
+    toc.push({ key, title, level, page: L.pageCount - 1 });
+    if (level === 2 && scenariosOutline) scenariosOutline.addItem(title);
+    else {
+      const item = doc.outline.addItem(title);
+      if (key === 'scenarios') scenariosOutline = item;
+    }
+  });
+
+  drawCover(ctx, { generated: options.created, commit: options.commit, draftErrors });
+  drawFirstHour(ctx);
+
+  // The table of contents comes before the chapters it lists: reserve its pages now
+  // (every entry is known, so its length is too) and fill them in at the end.
+  const planned: { title: string; level: 1 | 2 }[] = [
+    { title: t('riskMatrix'), level: 1 },
+    { title: t('scenarios'), level: 1 },
+    ...model.scenarios.map((s) => ({ title: s.title, level: 2 as const })),
+    ...[
+      'roles',
+      'callTree',
+      'contacts',
+      'providers',
+      'coverage',
+      'communication',
+      'access',
+      'exercises',
+      'regulations',
+      'distribution',
+    ].map((k) => ({ title: t(k as 'roles'), level: 1 as const })),
+    ...(findings.length > 0 ? [{ title: t('findings'), level: 1 as const }] : []),
+  ];
+  L.newPage();
+  const tocStart = L.pageCount - 1;
+  const tocLayout = layoutToc(L, [{ title: t('firstHour'), level: 1 }, ...planned]);
+  const tocEl = doc.struct('TOC');
+  root.add(tocEl);
+  doc.addNamedDestination('contents', 'XYZ', 0, PAGE.top, null as never);
+  doc.outline.addItem(t('contents'));
+  L.markUsed();
+  for (let i = 1; i < tocLayout.pages; i++) {
+    doc.addPage();
+    L.markUsed();
+  }
+
+  drawRiskMatrix(ctx);
+  drawScenarios(ctx);
+  drawRoles(ctx);
+  drawContacts(ctx);
+  drawProviders(ctx);
+  drawOperations(ctx);
+  if (findings.length > 0) drawFindings(ctx, findings);
+
+  // Fill in the table of contents, now that every page number is known.
+  const pageCount = L.pageCount;
+  doc.switchToPage(tocStart);
+  L.y = PAGE.top;
+  const heading = doc.struct('H1', {}, [
+    () =>
+      L.draw(t('contents'), L.left, PAGE.top, L.width, { font: 'bold', size: SIZE.h1, color: COLORS.accent }),
+  ]);
+  tocEl.add(heading);
+  const withPages = toc.filter((e) => e.key !== 'contents');
+  if (withPages.length !== tocLayout.lines.length)
+    throw new Error('the table of contents does not match the chapters');
+  tocLayout.lines.forEach((line, i) => {
+    const entry = withPages[i];
+    if (!entry) return;
+    doc.switchToPage(tocStart + line.page);
+    const indent = entry.level === 2 ? 16 : 0;
+    const style =
+      entry.level === 1 ? ({ font: 'bold', size: TOC_SIZE } as const) : ({ size: TOC_SIZE - 0.5 } as const);
+    const w = L.width - indent - PAGE_NUMBER_W;
+    tocEl.add(
+      doc.struct('TOCI', {}, [
+        () => {
+          L.draw(entry.title, L.left + indent, line.y, w, style, line.h);
+          L.draw(String(entry.page + 1), L.right - PAGE_NUMBER_W, line.y, PAGE_NUMBER_W, {
+            ...style,
+            align: 'right',
+          });
+        },
+      ]),
+    );
+    L.artifact(() => {
+      L.style(style);
+      const titleW = Math.min(doc.widthOfString(entry.title.split('\n').pop() ?? ''), w);
+      const dotsY = line.y + line.h - 5;
+      if (line.h < 20 && titleW < w - 12) {
+        doc
+          .moveTo(L.left + indent + titleW + 6, dotsY)
+          .lineTo(L.right - PAGE_NUMBER_W - 4, dotsY)
+          .dash(0.5, { space: 2.5 })
+          .lineWidth(0.6)
+          .strokeColor(COLORS.muted)
+          .stroke();
+        doc.undash();
+      }
+    });
+    doc.goTo(L.left + indent, line.y, L.width - indent, line.h, entry.key);
+  });
+  tocEl.end();
+
+  drawRunningHeads(L, model, t, { pageCount, draftErrors });
+  root.end();
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/** Where each TOC line goes: pages needed and (page, y, height) per entry. */
+function layoutToc(L: Layout, entries: { title: string; level: 1 | 2 }[]) {
+  let page = 0;
+  let y = PAGE.top + 36;
+  const lines: { page: number; y: number; h: number }[] = [];
+  for (const e of entries) {
+    const indent = e.level === 2 ? 16 : 0;
+    const style =
+      e.level === 1 ? ({ font: 'bold', size: TOC_SIZE } as const) : ({ size: TOC_SIZE - 0.5 } as const);
+    const h = L.heightOf(e.title, L.width - indent - PAGE_NUMBER_W, style);
+    const before = e.level === 1 ? 5 : 1;
+    if (y + before + h > L.bottom) {
+      page++;
+      y = PAGE.top;
+    }
+    y += before;
+    lines.push({ page, y, h });
+    y += h + 2;
+  }
+  return { pages: page + 1, lines };
+}
+
+/** Header (title, classification) and footer (version, page X of Y) on every page. */
+function drawRunningHeads(
+  L: Layout,
+  model: { title: string; version: string; classification: string },
+  t: ReturnType<typeof makeI18n>['t'],
+  info: { pageCount: number; draftErrors: number },
+): void {
+  const { doc } = L;
+  const classification = t(`class.${model.classification}` as 'class.internal') || model.classification;
+  const secret = model.classification === 'confidential' || model.classification === 'strictly-confidential';
+  const draft = info.draftErrors === 1 ? t('draftOne') : t('draft', { n: info.draftErrors });
+  const small = { size: SIZE.small, color: COLORS.muted };
+  const headY = PAGE.top - 38;
+  const footY = PAGE.height - PAGE.bottom + 22;
+  for (let i = 0; i < info.pageCount; i++) {
+    doc.switchToPage(i);
+    L.artifact(() => {
+      L.style({ font: 'bold', size: SIZE.small });
+      const classW = doc.widthOfString(classification.toUpperCase()) + 2;
+      L.draw(model.title, L.left, headY, L.width - classW - 20, small, L.heightOf('X', 100, small));
+      L.draw(classification.toUpperCase(), L.right - classW, headY, classW, {
+        font: 'bold',
+        size: SIZE.small,
+        color: secret ? COLORS.danger : COLORS.muted,
+        align: 'right',
+      });
+      doc
+        .moveTo(L.left, headY + 14)
+        .lineTo(L.right, headY + 14)
+        .lineWidth(0.5)
+        .strokeColor(COLORS.rule)
+        .stroke();
+      doc
+        .moveTo(L.left, footY - 6)
+        .lineTo(L.right, footY - 6)
+        .lineWidth(0.5)
+        .strokeColor(COLORS.rule)
+        .stroke();
+      L.draw(`${t('version')} ${model.version}`, L.left, footY, 160, small);
+      L.draw(t('page', { x: i + 1, y: info.pageCount }), L.right - 160, footY, 160, {
+        ...small,
+        align: 'right',
+      });
+      if (info.draftErrors > 0) {
+        L.draw(draft, L.left + 160, footY, L.width - 320, {
+          font: 'bold',
+          size: SIZE.small,
+          color: COLORS.danger,
+          align: 'center',
+        });
+        // A diagonal stamp across the page, light enough to read the page through it.
+        doc.save();
+        doc.fillOpacity(0.12);
+        doc.rotate(-40, { origin: [PAGE.width / 2, PAGE.height / 2] });
+        L.style({ font: 'bold', size: 46 });
+        const w = Math.min(doc.widthOfString(draft), 640);
+        doc.fillColor(COLORS.danger).text(draft, PAGE.width / 2 - w / 2, PAGE.height / 2 - 23, {
+          lineBreak: false,
+          width: w + 4,
+        });
+        doc.restore();
+      }
+    }, 'Pagination');
+  }
+}

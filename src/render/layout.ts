@@ -1,0 +1,433 @@
+import { createRequire } from 'node:module';
+import type PDFDocument from 'pdfkit';
+
+type Doc = InstanceType<typeof PDFDocument>;
+type StructElement = ReturnType<Doc['struct']>;
+
+const require = createRequire(import.meta.url);
+/**
+ * Fonts are given to pdfkit by absolute path: `registerFont` + names re-parses the TTF for
+ * every table cell (ENGINEERING.md). DejaVu covers æøå, ß, äöü, ç, ł and €.
+ */
+export const FONTS = {
+  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+  italic: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf'),
+};
+export type FontName = keyof typeof FONTS;
+
+/** A4 portrait; the content box leaves room for the running header and footer. */
+export const PAGE = { width: 595.28, height: 841.89, left: 56, right: 56, top: 74, bottom: 66 };
+
+export const COLORS = {
+  text: '#1b1f24',
+  muted: '#5b6570',
+  accent: '#1f3a5f',
+  accentLight: '#e7edf4',
+  rule: '#c9d1da',
+  zebra: '#f5f7f9',
+  danger: '#b3261e',
+  warn: '#8a5a00',
+  ok: '#1e6b34',
+};
+
+export const SIZE = { body: 9.5, small: 8, tiny: 7, h1: 18, h2: 13.5, h3: 11 };
+
+export interface TextStyle {
+  font?: FontName;
+  size?: number;
+  color?: string;
+  align?: 'left' | 'right' | 'center';
+  lineGap?: number;
+}
+
+export interface Column {
+  header: string;
+  /** A share of the table width; shares are normalized. */
+  width: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+export interface Cell {
+  text: string;
+  font?: FontName;
+  color?: string;
+  /** A second, smaller grey line under the text. */
+  sub?: string;
+  /** Draws an empty tick box instead of text. */
+  checkbox?: boolean;
+  /** Never wrap (phone numbers, dates): the column is widened to fit. */
+  nowrap?: boolean;
+}
+
+export type CellInput = string | Cell;
+
+/**
+ * The page model: a cursor that moves down the content box, explicit page breaks only
+ * between blocks (pdfkit never breaks a page on its own: every text call gets a height),
+ * and every block tagged for the structure tree.
+ */
+export class Layout {
+  y = PAGE.top;
+  readonly left = PAGE.left;
+  readonly width = PAGE.width - PAGE.left - PAGE.right;
+  readonly bottom = PAGE.height - PAGE.bottom;
+  private parents: StructElement[] = [];
+  private pageUsed = false;
+  /** Headers to repeat when a table breaks across pages. */
+  private onBreak: (() => void) | undefined;
+
+  constructor(
+    readonly doc: Doc,
+    root: StructElement,
+  ) {
+    this.parents.push(root);
+  }
+
+  get right(): number {
+    return this.left + this.width;
+  }
+
+  get remaining(): number {
+    return this.bottom - this.y;
+  }
+
+  get pageCount(): number {
+    return this.doc.bufferedPageRange().count;
+  }
+
+  /** Starts a new page unless the current one is still empty (no empty pages). */
+  newPage(): void {
+    if (!this.pageUsed) {
+      this.y = PAGE.top;
+      return;
+    }
+    this.doc.addPage();
+    this.y = PAGE.top;
+    this.pageUsed = false;
+    this.onBreak?.();
+  }
+
+  /** Makes room for a block of height h, breaking the page when it does not fit. */
+  ensure(h: number): void {
+    if (this.y + h > this.bottom && this.pageUsed) this.newPage();
+  }
+
+  space(h: number): void {
+    if (this.pageUsed) this.y = Math.min(this.y + h, this.bottom);
+  }
+
+  markUsed(): void {
+    this.pageUsed = true;
+  }
+
+  style(s: TextStyle = {}): Doc {
+    return this.doc
+      .font(FONTS[s.font ?? 'regular'])
+      .fontSize(s.size ?? SIZE.body)
+      .fillColor(s.color ?? COLORS.text);
+  }
+
+  heightOf(text: string, width: number, s: TextStyle = {}): number {
+    this.style(s);
+    // One line needs no wrapping: skip the line wrapper (most table cells).
+    if (!text.includes('\n') && this.doc.widthOfString(text) <= width) {
+      return this.doc.currentLineHeight(true) + (s.lineGap ?? 1);
+    }
+    return this.doc.heightOfString(text, { width, lineGap: s.lineGap ?? 1 });
+  }
+
+  /** Draws text at (x, y) inside width; never lets pdfkit add a page. */
+  draw(text: string, x: number, y: number, width: number, s: TextStyle = {}, height?: number): number {
+    const h = height ?? this.heightOf(text, width, s);
+    this.style(s).text(text, x, y, {
+      width,
+      height: h + 2,
+      align: s.align ?? 'left',
+      lineGap: s.lineGap ?? 1,
+      ellipsis: height !== undefined,
+    });
+    this.pageUsed = true;
+    return h;
+  }
+
+  // --- structure tree -------------------------------------------------------------------
+
+  get parent(): StructElement {
+    return this.parents[this.parents.length - 1]!;
+  }
+
+  /** Opens a grouping element (Sect, Table, L, Div); close it with `close`. */
+  open(type: string, options: { title?: string } = {}): StructElement {
+    const el = this.doc.struct(type, options);
+    this.parent.add(el);
+    this.parents.push(el);
+    return el;
+  }
+
+  close(): void {
+    const el = this.parents.pop();
+    el?.end();
+  }
+
+  /** Tags what `draw` puts on the current page as one structure element. */
+  tag(type: string, draw: () => void, options: { alt?: string } = {}): void {
+    this.parent.add(this.doc.struct(type, options, [draw]));
+  }
+
+  /** Lines, fills and running headers: not content (PDF/UA needs them marked as artifacts). */
+  artifact(draw: () => void, type = 'Layout'): void {
+    this.doc.markContent('Artifact', { type } as never);
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  // --- blocks ---------------------------------------------------------------------------
+
+  /** A paragraph that breaks across pages at word boundaries when it is taller than the space left. */
+  paragraph(text: string, s: TextStyle = {}, x = this.left, width = this.right - x, type = 'P'): void {
+    let rest = text;
+    while (rest) {
+      const h = this.heightOf(rest, width, s);
+      if (this.y + h <= this.bottom) {
+        this.tag(type, () => this.draw(rest, x, this.y, width, s, h));
+        this.y += h;
+        return;
+      }
+      if (this.pageUsed && this.remaining < 3 * this.heightOf('X', width, s)) {
+        this.newPage();
+        continue;
+      }
+      // Split off what fits here (rare: only a very long text does not fit a page).
+      const words = rest.split(/(?<=\s)/);
+      let lo = 1;
+      let hi = words.length;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (this.y + this.heightOf(words.slice(0, mid).join(''), width, s) <= this.bottom) lo = mid;
+        else hi = mid - 1;
+      }
+      const head = words.slice(0, lo).join('');
+      const hh = this.heightOf(head, width, s);
+      this.tag(type, () => this.draw(head, x, this.y, width, s, Math.min(hh, this.remaining)));
+      rest = words.slice(lo).join('');
+      this.pageUsed = true;
+      this.newPage();
+    }
+  }
+
+  heading(level: 1 | 2 | 3, text: string, dest?: string): void {
+    const size = level === 1 ? SIZE.h1 : level === 2 ? SIZE.h2 : SIZE.h3;
+    const s: TextStyle = { font: 'bold', size, color: level === 3 ? COLORS.text : COLORS.accent };
+    const h = this.heightOf(text, this.width, s);
+    const before = level === 1 ? 0 : level === 2 ? 10 : 8;
+    // Keep a heading with at least a few lines of what follows it.
+    this.ensure(before + h + 48);
+    this.space(before);
+    if (dest) this.doc.addNamedDestination(dest, 'XYZ', 0, this.y - 6, null as never);
+    this.tag(`H${level}`, () => this.draw(text, this.left, this.y, this.width, s, h));
+    this.y += h;
+    if (level === 1) {
+      const y = this.y + 3;
+      this.artifact(() =>
+        this.doc
+          .moveTo(this.left, y)
+          .lineTo(this.right, y)
+          .lineWidth(1.2)
+          .strokeColor(COLORS.accent)
+          .stroke(),
+      );
+      this.y += 12;
+    } else {
+      this.y += 4;
+    }
+  }
+
+  bullets(items: string[], s: TextStyle = {}): void {
+    if (items.length === 0) return;
+    this.open('L');
+    for (const item of items) {
+      const h = this.heightOf(item, this.width - 14, s);
+      this.ensure(Math.min(h, 40));
+      const y = this.y;
+      this.tag('LI', () => {
+        this.draw('•', this.left + 2, y, 10, { ...s, color: COLORS.accent });
+        this.y = y;
+      });
+      this.paragraph(item, s, this.left + 14, this.width - 14, 'LBody');
+      this.y += 2;
+    }
+    this.close();
+  }
+
+  /** Label–value pairs in two columns (the cover, a scenario's facts). */
+  facts(pairs: [string, string][], labelWidth = 130, s: TextStyle = {}): void {
+    this.open('Table');
+    for (const [label, value] of pairs) {
+      if (!value) continue;
+      const vw = this.width - labelWidth;
+      const h = Math.max(
+        this.heightOf(label, labelWidth - 8, { ...s, font: 'bold' }),
+        this.heightOf(value, vw, s),
+      );
+      this.ensure(h + 4);
+      const y = this.y;
+      this.open('TR');
+      this.tag('TH', () =>
+        this.draw(label, this.left, y, labelWidth - 8, { ...s, font: 'bold', color: COLORS.muted }),
+      );
+      this.tag('TD', () => this.draw(value, this.left + labelWidth, y, vw, s));
+      this.close();
+      this.y = y + h + 4;
+    }
+    this.close();
+  }
+
+  /** Column widths from shares, widened so no header word and no `nowrap` cell breaks. */
+  private columnWidths(columns: Column[], rows: Cell[][], size: number, pad: number): number[] {
+    const total = columns.reduce((sum, c) => sum + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * this.width);
+    const mins = columns.map((c, i) => {
+      this.style({ font: 'bold', size });
+      let min = Math.max(0, ...c.header.split(/\s+/).map((w) => this.doc.widthOfString(w)));
+      // A sample is enough: the widths of dates and phone numbers do not vary much.
+      for (const row of rows.slice(0, 200)) {
+        const cell = row[i];
+        if (!cell?.nowrap || !cell.text) continue;
+        this.style({ font: cell.font ?? 'regular', size });
+        min = Math.max(min, ...cell.text.split('\n').map((l) => this.doc.widthOfString(l)));
+      }
+      return Math.min(min + 2 * pad + 1, this.width / 2);
+    });
+    for (let round = 0; round < 3; round++) {
+      const short = widths.map((w, i) => Math.max(0, mins[i]! - w));
+      const need = short.reduce((a, b) => a + b, 0);
+      if (need < 0.5) break;
+      const slack = widths.map((w, i) => (short[i]! > 0 ? 0 : Math.max(0, w - mins[i]!)));
+      const spare = slack.reduce((a, b) => a + b, 0);
+      if (spare <= 0) break;
+      const take = Math.min(need, spare);
+      widths.forEach((w, i) => {
+        widths[i] = short[i]! > 0 ? w + (short[i]! * take) / need : w - (slack[i]! * take) / spare;
+      });
+    }
+    return widths;
+  }
+
+  /**
+   * A table whose rows are measured before drawing, that breaks between rows and repeats
+   * its header row on every page it continues to (pdfkit's doc.table does not: #1657).
+   */
+  table(columns: Column[], input: CellInput[][], options: { size?: number; minRow?: number } = {}): void {
+    const size = options.size ?? SIZE.small + 0.5;
+    const subSize = size - 1;
+    const pad = 4;
+    const rows = input.map((row) => row.map((c): Cell => (typeof c === 'string' ? { text: c } : c)));
+    const widths = this.columnWidths(columns, rows, size, pad);
+    const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+    const headStyle: TextStyle = { font: 'bold', size, color: COLORS.accent };
+    const headH =
+      Math.max(...columns.map((c, i) => this.heightOf(c.header || ' ', widths[i]! - 2 * pad, headStyle))) +
+      2 * pad;
+    const maxRow = this.bottom - PAGE.top - headH - 4;
+
+    const drawHeader = () => {
+      const y = this.y;
+      this.artifact(() => this.doc.rect(this.left, y, this.width, headH).fill(COLORS.accentLight));
+      this.open('TR');
+      columns.forEach((c, i) => {
+        if (!c.header) return;
+        this.tag('TH', () =>
+          this.draw(c.header, xs[i]! + pad, y + pad, widths[i]! - 2 * pad, {
+            ...headStyle,
+            align: c.align ?? 'left',
+          }),
+        );
+      });
+      this.close();
+      this.y = y + headH;
+    };
+
+    this.open('Table');
+    this.ensure(headH + 24);
+    drawHeader();
+    const previous = this.onBreak;
+    this.onBreak = drawHeader;
+    rows.forEach((cells, r) => {
+      const sizes = cells.map((c, i) => {
+        if (c.checkbox) return { main: 10, sub: 0 };
+        const w = widths[i]! - 2 * pad;
+        return {
+          main: c.text ? this.heightOf(c.text, w, { size, font: c.font ?? 'regular' }) : 0,
+          sub: c.sub ? this.heightOf(c.sub, w, { size: subSize }) : 0,
+        };
+      });
+      const rowH = Math.min(
+        Math.max(...sizes.map((h) => h.main + h.sub), options.minRow ?? 8) + 2 * pad,
+        maxRow,
+      );
+      this.ensure(rowH);
+      const y = this.y;
+      this.artifact(() => {
+        if (r % 2 === 1) this.doc.rect(this.left, y, this.width, rowH).fill(COLORS.zebra);
+        this.doc
+          .moveTo(this.left, y + rowH)
+          .lineTo(this.right, y + rowH)
+          .lineWidth(0.4)
+          .strokeColor(COLORS.rule)
+          .stroke();
+      });
+      this.open('TR');
+      cells.forEach((c, i) => {
+        const x = xs[i]! + pad;
+        const w = widths[i]! - 2 * pad;
+        const inner = rowH - 2 * pad;
+        if (c.checkbox) {
+          this.artifact(() =>
+            this.doc
+              .rect(x + 1, y + pad, 9, 9)
+              .lineWidth(0.8)
+              .strokeColor(COLORS.text)
+              .stroke(),
+          );
+          return;
+        }
+        if (!c.text && !c.sub) return;
+        this.tag('TD', () => {
+          const main = Math.min(sizes[i]!.main, inner);
+          if (c.text) {
+            this.draw(
+              c.text,
+              x,
+              y + pad,
+              w,
+              {
+                size,
+                font: c.font ?? 'regular',
+                color: c.color ?? COLORS.text,
+                align: columns[i]!.align ?? 'left',
+              },
+              main,
+            );
+          }
+          const room = inner - main;
+          if (c.sub && room > 4) {
+            this.draw(
+              c.sub,
+              x,
+              y + pad + main,
+              w,
+              { size: subSize, color: COLORS.muted },
+              Math.min(sizes[i]!.sub, room),
+            );
+          }
+        });
+      });
+      this.close();
+      this.y = y + rowH;
+    });
+    this.onBreak = previous;
+    this.close();
+    this.y += 8;
+  }
+}
