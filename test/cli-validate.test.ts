@@ -1,0 +1,299 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
+
+// End to end: the built CLI (`npm test` builds first), run with node, stdout/stderr/exit code.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin/bcplan.js');
+const F = 'test/fixtures/cli';
+const CLEAN = `${F}/clean/plan.yaml`;
+const ERRORS = `${F}/errors/duplicate-key.yaml`;
+const WARNINGS = `${F}/warnings/two-duplicate-keys.yaml`;
+const INFOS = `${F}/infos/duplicate-key.yaml`;
+const AS_OF = ['--as-of', '2026-02-01'];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment without anything that changes format or colour, so CI runs like a laptop. */
+function baseEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of ['GITHUB_ACTIONS', 'NO_COLOR', 'FORCE_COLOR', 'CI', 'TERM']) delete env[k];
+  return env;
+}
+
+function run(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: options.cwd ?? ROOT, env: { ...baseEnv(), ...options.env }, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const validate = (args: string[], options?: { env?: NodeJS.ProcessEnv; cwd?: string }) =>
+  run(['validate', ...args], options);
+
+/** One clear line on stderr, no stack trace. */
+function expectOneLine(stderr: string, text: string | RegExp) {
+  expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(stderr.trimEnd()).toMatch(text);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+// Each test spawns node several times; a busy machine can take seconds per run.
+const SLOW = 120_000;
+const ANSI = /\u001b\[/;
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-validate-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe.concurrent('bcplan validate: exit 0 and 1', { timeout: SLOW }, () => {
+  it('a clean plan exits 0 and prints nothing', async () => {
+    const r = await validate([CLEAN, ...AS_OF]);
+    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('a plan with an error exits 1 and lists it', async () => {
+    const r = await validate([ERRORS, ...AS_OF]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      [
+        ERRORS,
+        '  6:3  error  Map keys must be unique (DUPLICATE_KEY)  yaml-syntax',
+        '',
+        '✖ 1 problem (1 error, 0 warnings, 0 infos)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('warnings alone exit 0, and 1 with --fail-severity warning', async () => {
+    expect((await validate([WARNINGS, ...AS_OF])).code).toBe(0);
+    const r = await validate([WARNINGS, ...AS_OF, '--fail-severity', 'warning']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('⚠ 2 problems (0 errors, 2 warnings, 0 infos)');
+  });
+
+  it('infos fail only with --fail-severity info', async () => {
+    expect((await validate([INFOS, ...AS_OF, '--fail-severity', 'warning'])).code).toBe(0);
+    expect((await validate([INFOS, ...AS_OF, '--fail-severity', 'info'])).code).toBe(1);
+  });
+
+  it('--max-warnings: more warnings than allowed exit 1 with a reason on stderr', async () => {
+    const over = await validate([WARNINGS, ...AS_OF, '--max-warnings', '1']);
+    expect(over.code).toBe(1);
+    expectOneLine(over.stderr, /^bcplan: 2 warnings, more than --max-warnings 1$/m);
+    expect((await validate([WARNINGS, ...AS_OF, '--max-warnings', '2'])).code).toBe(0);
+    expect((await validate([CLEAN, ...AS_OF, '--max-warnings', '0'])).code).toBe(0);
+  });
+
+  it('--quiet shows errors only; the exit code still counts everything', async () => {
+    const quiet = await validate([WARNINGS, ...AS_OF, '--quiet']);
+    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+
+    const mixed = await validate([ERRORS, WARNINGS, INFOS, ...AS_OF, '--quiet', '--format', 'json']);
+    expect(mixed.code).toBe(1);
+    const out = JSON.parse(mixed.stdout);
+    expect(out.findings.map((f: { severity: string }) => f.severity)).toEqual(['error']);
+    expect(out.summary).toEqual({ files: 3, errors: 1, warnings: 0, infos: 0 });
+
+    const hidden = await validate([WARNINGS, ...AS_OF, '--quiet', '--fail-severity', 'warning']);
+    expect(hidden.code).toBe(1);
+    expect(hidden.stdout).toBe('');
+    expectOneLine(hidden.stderr, /hidden by --quiet/);
+  });
+
+  it('folders are searched; the exit code reflects every plan found', async () => {
+    const r = await validate([F, ...AS_OF, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const files = JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file);
+    expect(new Set(files)).toEqual(new Set([ERRORS, WARNINGS, INFOS].map((p) => path.normalize(p))));
+  });
+});
+
+describe.concurrent('bcplan validate: exit 2', { timeout: SLOW }, () => {
+  it('a missing file', async () => {
+    const r = await validate(['no/such/plan.yaml', ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expectOneLine(r.stderr, /^bcplan: cannot read no\/such\/plan\.yaml: no such file or folder$/);
+  });
+
+  it('a folder without plans', async () => {
+    const empty = path.join(tmp, 'empty');
+    mkdirSync(empty);
+    const r = await validate([...AS_OF], { cwd: empty });
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr, /^bcplan: no plans in \./);
+  });
+
+  it('an unknown option (commander usage errors exit 2, not 1)', async () => {
+    const r = await validate([CLEAN, '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--bogus'");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await validate([CLEAN, '--max-warnings'])).code).toBe(2);
+  });
+
+  it('a bad --as-of', async () => {
+    const r = await validate([CLEAN, '--as-of', '2026-02-30']);
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr, /^bcplan: --as-of must be a date like 2026-01-31, not "2026-02-30"$/);
+  });
+
+  it('bad --format, --fail-severity and --max-warnings values', async () => {
+    const format = await validate([CLEAN, ...AS_OF, '--format', 'xml']);
+    expect(format.code).toBe(2);
+    expectOneLine(format.stderr, /--format must be one of stylish, json, sarif, junit, github, not "xml"/);
+    const severity = await validate([CLEAN, ...AS_OF, '--fail-severity', 'fatal']);
+    expect(severity.code).toBe(2);
+    expectOneLine(severity.stderr, /--fail-severity must be one of error, warning, info/);
+    const max = await validate([CLEAN, ...AS_OF, '--max-warnings', '-1']);
+    expect(max.code).toBe(2);
+    expectOneLine(max.stderr, /--max-warnings must be a whole number/);
+  });
+
+  it('an unwritable --output', async () => {
+    const missingDir = path.join(tmp, 'no', 'such', 'folder', 'report.sarif');
+    const r = await validate([ERRORS, ...AS_OF, '--format', 'sarif', '--output', missingDir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expectOneLine(r.stderr, /^bcplan: cannot write .*report\.sarif: the folder does not exist$/);
+
+    const folder = path.join(tmp, 'a-folder');
+    mkdirSync(folder);
+    const onFolder = await validate([CLEAN, ...AS_OF, '--output', folder]);
+    expect(onFolder.code).toBe(2);
+    expectOneLine(onFolder.stderr, /^bcplan: cannot write /);
+    expect(readdirSync(tmp).filter((n) => n.includes('bcplan-tmp'))).toEqual([]);
+  });
+
+  it('--help exits 0', async () => {
+    const r = await validate(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--fail-severity');
+  });
+});
+
+describe.concurrent('bcplan validate: --output and formats', { timeout: SLOW }, () => {
+  it('--output writes the report atomically, replacing the old file, and prints nothing', async () => {
+    const out = path.join(tmp, 'report.json');
+    writeFileSync(out, 'old content that is much longer than nothing at all '.repeat(200));
+    const r = await validate([ERRORS, ...AS_OF, '--format', 'json', '--output', out], {
+      env: { FORCE_COLOR: '1' },
+    });
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: '' });
+    const written = readFileSync(out, 'utf8');
+    expect(JSON.parse(written).summary).toEqual({ files: 1, errors: 1, warnings: 0, infos: 0 });
+    expect(written).toBe((await validate([ERRORS, ...AS_OF, '--format', 'json'])).stdout);
+    expect(readdirSync(tmp).filter((n) => n.includes('bcplan-tmp'))).toEqual([]);
+  });
+
+  it('--output never writes colour', async () => {
+    const out = path.join(tmp, 'report.txt');
+    const r = await validate([ERRORS, ...AS_OF, '--output', out, '--color']);
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toContain('yaml-syntax');
+    expect(readFileSync(out, 'utf8')).not.toMatch(ANSI);
+  });
+
+  it('json keeps the file as given on the command line', async () => {
+    const r = await validate([`./${ERRORS}`, ...AS_OF, '--format', 'json']);
+    expect(JSON.parse(r.stdout).findings[0]).toMatchObject({
+      file: `./${ERRORS}`,
+      line: 6,
+      column: 3,
+      severity: 'error',
+      rule: 'yaml-syntax',
+    });
+  });
+
+  it('sarif output validates against the reference schema', async () => {
+    const schema = JSON.parse(
+      readFileSync(path.join(ROOT, '../shared/reference-schemas/sarif-schema-2.1.0.json'), 'utf8'),
+    );
+    const Ajv = AjvDraft04.default ?? AjvDraft04;
+    const addFormats = ajvFormats.default ?? ajvFormats;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const check = ajv.compile(schema);
+    const r = await validate([ERRORS, CLEAN, ...AS_OF, '--format', 'sarif']);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout);
+    expect(check(log)).toBe(true);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(ERRORS);
+    const ids = log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id);
+    expect(ids).toContain('yaml-syntax');
+    expect(ids).toContain('stale-contact');
+  });
+
+  it('junit output validates against the reference XSD and lists clean files', async () => {
+    const xsd = readFileSync(path.join(ROOT, '../shared/reference-schemas/JUnit.xsd'), 'utf8');
+    const r = await validate([ERRORS, CLEAN, ...AS_OF, '--format', 'junit']);
+    expect(r.code).toBe(1);
+    const result = await validateXML({ xml: [{ fileName: 'junit.xml', contents: r.stdout }], schema: [xsd] });
+    expect(result.errors).toEqual([]);
+    expect(r.stdout).toContain(`<testsuite package="bcplan" id="1" name="${CLEAN}"`);
+    expect(r.stdout).toContain('timestamp="2026-02-01T00:00:00"');
+    expect(r.stdout).toContain(`<testcase name="no findings" classname="${CLEAN}" time="0"/>`);
+  });
+
+  it('GITHUB_ACTIONS=true picks the github format unless --format says otherwise', async () => {
+    const env = { GITHUB_ACTIONS: 'true' };
+    const r = await validate([ERRORS, ...AS_OF], { env });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe(
+      `::error file=${ERRORS},line=6,col=3,endLine=6,endColumn=4,title=yaml-syntax::Map keys must be unique (DUPLICATE_KEY)`,
+    );
+    expect(r.stdout).toContain(
+      `${ERRORS}:6:3  error  Map keys must be unique (DUPLICATE_KEY)  (yaml-syntax)`,
+    );
+    const json = await validate([ERRORS, ...AS_OF, '--format', 'json'], { env });
+    expect(JSON.parse(json.stdout).summary.errors).toBe(1);
+    const clean = await validate([CLEAN, ...AS_OF], { env });
+    expect(clean).toEqual({
+      code: 0,
+      stdout: 'bcplan: 0 problems (0 errors, 0 warnings, 0 infos) in 1 file\n',
+      stderr: '',
+    });
+  });
+});
+
+describe.concurrent('bcplan validate: colour', { timeout: SLOW }, () => {
+  const colourOf = async (env: NodeJS.ProcessEnv, flags: string[] = []) =>
+    ANSI.test((await validate([ERRORS, ...AS_OF, ...flags], { env })).stdout);
+
+  it('no colour into a pipe by default', async () => {
+    expect(await colourOf({})).toBe(false);
+  });
+
+  it('FORCE_COLOR turns it on, NO_COLOR off, flags win over both', async () => {
+    expect(await colourOf({ FORCE_COLOR: '1' })).toBe(true);
+    expect(await colourOf({ FORCE_COLOR: '0' })).toBe(false);
+    expect(await colourOf({ NO_COLOR: '1' })).toBe(false);
+    expect(await colourOf({}, ['--color'])).toBe(true);
+    expect(await colourOf({ NO_COLOR: '1' }, ['--color'])).toBe(true);
+    expect(await colourOf({ FORCE_COLOR: '1' }, ['--no-color'])).toBe(false);
+  });
+
+  it('never colours machine formats', async () => {
+    const r = await validate([ERRORS, ...AS_OF, '--format', 'json'], { env: { FORCE_COLOR: '3' } });
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+});
