@@ -67,6 +67,15 @@ export function noun(item: DueItem): string {
   return NOUN[item.kind];
 }
 
+/** `contact max-braun`, `plan customer-service`; `the plan` when the plan has no id (a schema finding). */
+export function subject(item: DueItem, ctx: RuleContext): string {
+  if (item.kind === 'plan') {
+    const id = ctx.plan.plan?.value.id;
+    return typeof id === 'string' && id !== '' ? `plan ${id}` : 'the plan';
+  }
+  return `${NOUN[item.kind]} ${item.id}`;
+}
+
 /** `447 days ago`: how long since the item was last done. */
 export function ago(item: DueItem, asOf: Date): string {
   return item.last ? relativeDays(daysBetween(asOf, item.last)) : 'never';

@@ -1,4 +1,4 @@
-import { count, day, describeDuration, dueOf } from './due-messages.js';
+import { count, day, describeDuration, dueOf, subject } from './due-messages.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const planReviewOverdue = {
@@ -14,7 +14,7 @@ export const planReviewOverdue = {
         file: item.file,
         pointer: item.pointer,
         message:
-          `plan ${item.id} was last reviewed ${day(item.last!)} and was due for review ${day(item.due)} ` +
+          `${subject(item, ctx)} was last reviewed ${day(item.last!)} and was due for review ${day(item.due)} ` +
           `(every ${describeDuration(item.every!)}), ${count(-item.daysLeft, 'day')} overdue: ` +
           `review it with its owner${who}, then set plan.reviewed to the date of the review`,
       }));

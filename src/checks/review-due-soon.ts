@@ -1,5 +1,5 @@
 import type { DueItem } from '../plan/due.js';
-import { day, describeDuration, dueOf, relativeDays, verifyCommand } from './due-messages.js';
+import { day, describeDuration, dueOf, relativeDays, subject, verifyCommand } from './due-messages.js';
 import type { Rule, RuleFinding } from './types.js';
 
 function advice(item: DueItem): string {
@@ -25,7 +25,7 @@ export const reviewDueSoon = {
       .map((item) => ({
         file: item.file,
         pointer: item.pointer,
-        message: `${item.kind === 'access' ? 'access entry' : item.kind} ${item.id} falls due ${item.kind === 'plan' ? 'for review' : 'for re-verification'} on ${day(item.due)}, ${relativeDays(item.daysLeft)} ${advice(item)}`,
+        message: `${subject(item, ctx)} falls due ${item.kind === 'plan' ? 'for review' : 'for re-verification'} on ${day(item.due)}, ${relativeDays(item.daysLeft)} ${advice(item)}`,
       }));
   },
 } satisfies Rule;

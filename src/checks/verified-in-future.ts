@@ -23,6 +23,17 @@ export const verifiedInFuture = {
   check(ctx): RuleFinding[] {
     const { plan } = ctx;
     const dated: Dated[] = [
+      ...(plan.plan
+        ? [
+            {
+              file: plan.plan.file,
+              pointer: `${plan.plan.pointer}/reviewed`,
+              what: 'the plan is marked reviewed',
+              value: plan.plan.value.reviewed,
+              fix: 'write the date of the last review that took place',
+            },
+          ]
+        : []),
       ...plan.contacts.map((c, i) => ({
         file: c.file,
         pointer: `${c.pointer}/verified`,
@@ -37,17 +48,6 @@ export const verifiedInFuture = {
         value: a.value.verified,
         fix: 'write the date the access was actually checked',
       })),
-      ...(plan.plan
-        ? [
-            {
-              file: plan.plan.file,
-              pointer: `${plan.plan.pointer}/reviewed`,
-              what: 'the plan is marked reviewed',
-              value: plan.plan.value.reviewed,
-              fix: 'write the date of the last review that took place',
-            },
-          ]
-        : []),
       ...plan.exercises.map((e, i) => ({
         file: e.file,
         pointer: `${e.pointer}/date`,
