@@ -26,7 +26,6 @@ async function cron(args: string[], cwd: string) {
   }
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ANSI escapes
 const ANSI = /\u001b\[/;
 
 describe('bcplan review under cron (env -i)', () => {

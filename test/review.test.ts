@@ -277,7 +277,6 @@ describe('review: text digest', () => {
   it('colours only when asked', () => {
     const dir = tempRepo({ 'plan.yaml': planYaml({ contacts: { ann: '2025-11-01', bob: '2026-11-01' } }) });
     const digest = buildDigest([path.join(dir, 'plan.yaml')], { asOf: parseDate('2026-11-22')! });
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ANSI escapes
     const ansi = /\u001b\[/;
     expect(formatDigestText(digest, { color: true })).toMatch(ansi);
     expect(formatDigestText(digest, { color: false })).not.toMatch(ansi);
