@@ -96,6 +96,13 @@ export function describeErrors(file: SourceFile, errors: readonly ErrorObject[])
     add(group.instancePath, describeAlternatives(file, group, inner));
   }
   rest = rest.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+  // A value that is not allowed at all (a plan section in a fragment) gets no finding about its content.
+  const banned = rest.filter((e) => e.keyword === 'false schema').map((e) => e.instancePath);
+  rest = rest.filter(
+    (e) =>
+      e.keyword === 'false schema' ||
+      !banned.some((b) => e.instancePath === b || e.instancePath.startsWith(`${b}/`)),
+  );
   // A value of the wrong type gets that one message, nothing else about the same value.
   const typed = new Set(rest.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const valueDone = new Set<string>();
