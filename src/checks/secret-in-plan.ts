@@ -311,7 +311,7 @@ const TOKEN_PATTERNS: TokenPattern[] = [
   {
     kind: 'a private key',
     re: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g,
-    show: (m) => `-----BEGIN ${m[1] ?? ''}PRIVATE KEY${m[2] ?? ''}-----`,
+    show: (m) => `-----BEGIN ${m[1] ?? ''}PRIVATE KEY${m[2] ?? ''}----- ${MASK}`,
   },
   { kind: 'an AWS access key id', re: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, show: prefix(4) },
   {
