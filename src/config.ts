@@ -1,11 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from './errors.js';
-import { type Duration, parseDuration } from './plan/dates.js';
+import { type Duration, durationSeconds, parseDuration } from './plan/dates.js';
 import type { Severity } from './plan/types.js';
 
 export const CONFIG_FILE = '.bcplan.yaml';
+const CONFIG_KEYS = ['rules', 'staleAfter', 'dueWindow'];
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+};
 
 /** `.bcplan.yaml`: severity overrides per rule, and the date windows. */
 export interface Config {
@@ -21,7 +27,7 @@ export function findConfigFile(startDir: string): string | undefined {
   let dir = path.resolve(startDir);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
+    if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -30,16 +36,19 @@ export function findConfigFile(startDir: string): string | undefined {
 
 /** Reads and checks a config file; any problem is a UsageError (exit 2) naming the file. */
 export function readConfig(file: string, knownRules: readonly string[]): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`cannot read config ${file}: ${READ_ERRORS[code] ?? code}`);
+  }
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'), { uniqueKeys: true }) ?? {};
+    // yaml's errors carry a `code` too (DUPLICATE_KEY, BAD_INDENT): read and parse apart.
+    raw = parse(text, { uniqueKeys: true }) ?? {};
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code
-        ? `cannot read config ${file}: ${code === 'ENOENT' ? 'no such file' : code}`
-        : `config ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-    );
+    throw new UsageError(`config ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new UsageError(`config ${file} must be a mapping with rules, staleAfter and dueWindow`);
@@ -47,7 +56,8 @@ export function readConfig(file: string, knownRules: readonly string[]): Config 
   const config: Config = { file, rules: {} };
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'rules') {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      if (value === null) continue; // `rules:` with nothing under it
+      if (typeof value !== 'object' || Array.isArray(value)) {
         throw new UsageError(`config ${file}: rules must map rule ids to error, warning, info or off`);
       }
       for (const [rule, level] of Object.entries(value)) {
@@ -66,9 +76,14 @@ export function readConfig(file: string, knownRules: readonly string[]): Config 
         throw new UsageError(
           `config ${file}: ${key} must be an ISO 8601 duration like P12M or P30D, not ${JSON.stringify(value)}`,
         );
+      if (key === 'staleAfter' && durationSeconds(duration) === 0) {
+        throw new UsageError(`config ${file}: staleAfter must be longer than zero, like P12M`);
+      }
       config[key] = duration;
     } else {
-      throw new UsageError(`config ${file}: unknown key "${key}" (known: rules, staleAfter, dueWindow)`);
+      throw new UsageError(
+        `config ${file}: unknown key "${key}"${suggest(key, CONFIG_KEYS)} (known: ${CONFIG_KEYS.join(', ')})`,
+      );
     }
   }
   return config;
