@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { type Document, LineCounter, parseAllDocuments, visit } from 'yaml';
 import { findingAt, findingAtOffset, joinPointer } from './source.js';
 import type { Finding, LoadedPlan, Located, SourceFile } from './types.js';
 
@@ -29,7 +29,10 @@ function emptySource(displayPath: string, absPath: string): SourceFile {
   };
 }
 
-/** Depth of flow brackets and compact `- - -` sequences, ignoring quoted text and comments. */
+/**
+ * Depth of flow brackets and compact `- - -` sequences, ignoring quoted text and comments;
+ * `offset` is where the nesting first goes past MAX_NESTING.
+ */
 function maxNesting(text: string): { depth: number; offset: number } {
   let depth = 0;
   let max = 0;
@@ -54,7 +57,7 @@ function maxNesting(text: string): { depth: number; offset: number } {
       if (c === ' ') continue;
       if (c === '-' && (text[i + 1] === ' ' || text[i + 1] === '\n')) {
         dashes++;
-        if (dashes > max) [max, at] = [dashes, i];
+        if (dashes > max) [max, at] = [dashes, dashes <= MAX_NESTING + 1 ? i : at];
         continue;
       }
       lineStart = false;
@@ -66,7 +69,7 @@ function maxNesting(text: string): { depth: number; offset: number } {
       quote = c;
     } else if (c === '[' || c === '{') {
       depth++;
-      if (depth > max) [max, at] = [depth, i];
+      if (depth > max) [max, at] = [depth, depth <= MAX_NESTING + 1 ? i : at];
     } else if ((c === ']' || c === '}') && depth > 0) {
       depth--;
     }
@@ -106,6 +109,24 @@ function decodeUtf8(bytes: Buffer): { text: string } | { error: string; offset: 
       offset,
     };
   }
+}
+
+/** The range of the first alias whose anchor is missing, else of the first alias. */
+function blameAlias(doc: Document.Parsed): [number, number] | undefined {
+  let first: [number, number] | undefined;
+  let unresolved: [number, number] | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      const range = node.range ? ([node.range[0], node.range[1]] as [number, number]) : undefined;
+      first ??= range;
+      if (!node.resolve(doc)) {
+        unresolved = range;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return unresolved ?? first;
 }
 
 /**
@@ -151,10 +172,11 @@ export function readSource(
 
   const nesting = maxNesting(text);
   if (nesting.depth > MAX_NESTING) {
+    // Line starts must be added in order: 0 first, or linePos() reports everything on line 1.
     const lc = new LineCounter();
+    lc.addNewLine(0);
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
     source.lineCounter = lc;
-    source.lineCounter.addNewLine(0);
     return {
       source,
       findings: [
@@ -211,11 +233,13 @@ export function readSource(
     try {
       source.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
+      // Unresolved aliases and alias bombs: point at the alias to blame, not at line 1.
+      const [start, end] = blameAlias(doc) ?? [0, 0];
       findings.push(
         findingAtOffset(
           source,
-          0,
-          0,
+          start,
+          end,
           'yaml-syntax',
           'error',
           `the YAML cannot be read: ${(error as Error).message}`,
