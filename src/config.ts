@@ -48,7 +48,9 @@ export function readConfig(file: string, knownRules: readonly string[]): Config 
     // yaml's errors carry a `code` too (DUPLICATE_KEY, BAD_INDENT): read and parse apart.
     raw = parse(text, { uniqueKeys: true }) ?? {};
   } catch (error) {
-    throw new UsageError(`config ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
+    throw new UsageError(
+      `config ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`,
+    );
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new UsageError(`config ${file} must be a mapping with rules, staleAfter and dueWindow`);
