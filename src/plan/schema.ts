@@ -87,15 +87,23 @@ export function describeErrors(file: SourceFile, errors: readonly ErrorObject[])
     findings.push(findingAt(file, pointer, 'schema', 'error', message, target));
   };
   // `if` only says "must match then": the `then` errors say what is wrong.
-  let rest = errors.filter((e) => e.keyword !== 'if');
-  for (const group of rest.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
-    const inner = rest.filter(
-      (e) => e !== group && e.schemaPath.startsWith(`${group.schemaPath}/`) && isWithin(e, group),
-    );
-    rest = rest.filter((e) => !inner.includes(e));
+  const all = errors.filter((e) => e.keyword !== 'if');
+  // ajv reports the errors of an anyOf's branches right before the anyOf error itself:
+  // walk back from it to collect them (linear, so 5,000 broken contacts stay fast).
+  const consumed = new Set<ErrorObject>();
+  all.forEach((group, i) => {
+    if (group.keyword !== 'anyOf' && group.keyword !== 'oneOf') return;
+    const inner: ErrorObject[] = [];
+    for (let j = i - 1; j >= 0; j--) {
+      const e = all[j]!;
+      if (!e.schemaPath.startsWith(`${group.schemaPath}/`) || !isWithin(e, group)) break;
+      inner.unshift(e);
+      consumed.add(e);
+    }
+    consumed.add(group);
     add(group.instancePath, describeAlternatives(file, group, inner));
-  }
-  rest = rest.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+  });
+  let rest = all.filter((e) => !consumed.has(e));
   // A value that is not allowed at all (a plan section in a fragment) gets no finding about its content.
   const banned = rest.filter((e) => e.keyword === 'false schema').map((e) => e.instancePath);
   rest = rest.filter(
@@ -105,6 +113,13 @@ export function describeErrors(file: SourceFile, errors: readonly ErrorObject[])
   );
   // A value of the wrong type gets that one message, nothing else about the same value.
   const typed = new Set(rest.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const missingAt = new Map<string, string[]>();
+  for (const e of rest) {
+    if (e.keyword !== 'required') continue;
+    const list = missingAt.get(e.instancePath) ?? [];
+    list.push(String(e.params.missingProperty));
+    missingAt.set(e.instancePath, list);
+  }
   const valueDone = new Set<string>();
   for (const error of rest) {
     const kind = defKind(error);
@@ -141,9 +156,7 @@ export function describeErrors(file: SourceFile, errors: readonly ErrorObject[])
         const key = `required\0${error.instancePath}`;
         if (valueDone.has(key)) break;
         valueDone.add(key);
-        const missing = rest
-          .filter((e) => e.keyword === 'required' && e.instancePath === error.instancePath)
-          .map((e) => String(e.params.missingProperty));
+        const missing = missingAt.get(error.instancePath) ?? [];
         add(error.instancePath, describeRequired(file, error.instancePath, [...new Set(missing)]));
         break;
       }
