@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
@@ -41,14 +41,20 @@ export function compileValidator(): SchemaValidator {
   return ajv.compile(planSchema()) as SchemaValidator;
 }
 
-function getValidator(): SchemaValidator {
-  if (validator) return validator;
+/** The precompiled validator, unless it is missing or older than the schema (edited since the build). */
+function loadPrecompiled(): SchemaValidator | undefined {
   try {
-    const mod = require(PRECOMPILED_VALIDATOR) as SchemaValidator & { default?: SchemaValidator };
-    validator = mod.default ?? mod;
+    const file = require.resolve(PRECOMPILED_VALIDATOR);
+    if (statSync(file).mtimeMs < statSync(SCHEMA_PATH).mtimeMs) return undefined;
+    const mod = require(file) as SchemaValidator & { default?: SchemaValidator };
+    return mod.default ?? mod;
   } catch {
-    validator = compileValidator();
+    return undefined;
   }
+}
+
+function getValidator(): SchemaValidator {
+  validator ??= loadPrecompiled() ?? compileValidator();
   return validator;
 }
 
