@@ -95,6 +95,7 @@ describe('fillTemplate', () => {
     expect(data.services.map((s: { name: string }) => s.name)).toEqual(['123', 'true=critical']);
     expect(data.providers.map((p: { name: string }) => p.name)).toEqual(['[Fjord] AS', '*alias']);
     expect(data.providers[0].site).toEqual({ city: 'Bergen', country: 'NO' });
+    expect(out).toContain('site: {city: Bergen, country: "NO"}');
     // Comments stay.
     expect(out).toContain('# critical | high | medium | low');
   });

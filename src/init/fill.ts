@@ -246,7 +246,12 @@ function replaceProviders(doc: Document, answers: ProviderAnswer[]): void {
     const services = node.get('services', true);
     if (isSeq(services)) services.flow = true;
     const site = node.get('site', true);
-    if (isMap(site)) site.flow = true;
+    if (isMap(site)) {
+      site.flow = true;
+      // "NO" (Norway) and "ON" are booleans to YAML 1.1 tools: quote them for those.
+      const country = site.get('country', true);
+      if (isScalar(country) && /^(no|on)$/i.test(String(country.value))) country.type = Scalar.QUOTE_DOUBLE;
+    }
     return node;
   });
 }

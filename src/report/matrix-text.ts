@@ -147,7 +147,10 @@ export function formatMatrixText(view: MatrixView, options: MatrixTextOptions): 
 
   const acceptable = view.matrix.classes.filter((c) => c.acceptable);
   const notAcceptable = view.matrix.classes.filter((c) => !c.acceptable);
-  const legend = (list: typeof acceptable) => list.map((c) => paint(` ${classLabel(c.id)} `, c.id)).join(' ');
+  const legend = (list: typeof acceptable) =>
+    options.colorLevel === 0
+      ? list.map((c) => classLabel(c.id)).join(', ')
+      : list.map((c) => paint(` ${classLabel(c.id)} `, c.id)).join(' ');
   if (acceptable.length > 0) out.push(`${w.acceptable}: ${legend(acceptable)}`);
   if (notAcceptable.length > 0) {
     out.push(`${w.notAcceptable} (${NOT_ACCEPTABLE_MARK}): ${legend(notAcceptable)}`);

@@ -69,18 +69,19 @@ const LANGUAGE_NAMES: Record<Language, string> = {
   nb: 'Norsk bokmål',
 };
 
-const ID = /^[\p{Ll}\p{Lo}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Nd}]+)*$/u;
+// The same patterns as schemas/plan.schema.json, so what init accepts the schema accepts.
+const ID = /^[\p{Ll}\p{Lo}\p{Nd}][\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}]+)*$/u;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9 ()/.-]+$/;
+const PHONE = /^\+?[0-9][0-9 ()./-]*[0-9](?: *(?:ext\.?|x|#) *[0-9]+)?$/;
 
 function checkEmail(value: string): true | string {
   return EMAIL.test(value) ? true : `"${value}" is not an email address`;
 }
 
 function checkPhone(value: string): true | string {
-  return PHONE.test(value) && (value.match(/\d/g)?.length ?? 0) >= 3
+  return PHONE.test(value)
     ? true
-    : `"${value}" is not a phone number (digits, spaces, + ( ) / . -)`;
+    : `"${value}" is not a phone number: digits with spaces, ( ) . / -, best with the country code (+49 30 1234567)`;
 }
 
 function checkText(value: string): true | string {
