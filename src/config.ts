@@ -35,10 +35,11 @@ export function findConfigFile(startDir: string): string | undefined {
 }
 
 /** Reads and checks a config file; any problem is a UsageError (exit 2) naming the file. */
-export function readConfig(file: string, knownRules: readonly string[]): Config {
+export function readConfig(configPath: string, knownRules: readonly string[]): Config {
+  const file = displayPath(configPath);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(configPath, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new UsageError(`cannot read config ${file}: ${READ_ERRORS[code] ?? code}`);
@@ -55,7 +56,7 @@ export function readConfig(file: string, knownRules: readonly string[]): Config 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new UsageError(`config ${file} must be a mapping with rules, staleAfter and dueWindow`);
   }
-  const config: Config = { file, rules: {} };
+  const config: Config = { file: configPath, rules: {} };
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'rules') {
       if (value === null) continue; // `rules:` with nothing under it
@@ -89,6 +90,13 @@ export function readConfig(file: string, knownRules: readonly string[]): Config 
     }
   }
   return config;
+}
+
+/** A found config's path as the user would type it: relative when it is below the current folder. */
+function displayPath(file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
 function suggest(word: string, candidates: readonly string[]): string {
