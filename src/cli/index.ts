@@ -181,7 +181,13 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
       EXAMPLES([
         'bcplan init',
         'bcplan init plan.yaml --yes --template small-office --lang nb --organization "Fjord AS" --title "Beredskapsplan"',
-      ]),
+        'bcplan init plans/cc.yaml --yes --template contact-center --lang de --organization "Muster GmbH" \\\n' +
+          '      --officer-name "Anna Schmidt" --officer-phone "+49 541 5550100" --deputy-name "Jonas Weber" \\\n' +
+          '      --deputy-email jonas.weber@example.com --provider "Atlântico Contact SA@Lisboa,PT" \\\n' +
+          '      --provider "Fjord Kundeservice AS@Bergen,NO" --service "Kunden-Hotline=critical"',
+      ]) +
+        '\nWithout a terminal, pass --yes or the flags for organization, officer and deputy.\n' +
+        'Exit codes: 0 written, 2 usage error (file exists without --force, missing answer), 130 cancelled.\n',
     )
     .action(async (file: string, options) => {
       const { init } = await import('./commands/init.js');
@@ -197,7 +203,14 @@ export function buildProgram(version: string, setCode: (code: number) => void): 
     .option('--color', 'force colour')
     .option('--no-color', 'no colour, even on a terminal')
     .option('--allow-outside-root', 'let imports read files outside the plan’s repository')
-    .addHelpText('after', EXAMPLES(['bcplan matrix plan.yaml', 'bcplan matrix plan.yaml --format json']))
+    .addHelpText(
+      'after',
+      EXAMPLES([
+        'bcplan matrix plan.yaml',
+        'bcplan matrix plan.yaml --lang de',
+        'bcplan matrix plan.yaml --format json',
+      ]) + '\nExit codes: 0 shown, 1 the plan is not well-formed YAML, 2 usage error or missing file.\n',
+    )
     .action(async (plan: string, options) => {
       const { matrix } = await import('./commands/matrix.js');
       setCode(await matrix(plan, options));
