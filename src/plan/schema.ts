@@ -60,15 +60,12 @@ function getValidator(): SchemaValidator {
 
 /** Validates one parsed file against schemas/plan.schema.json; every ajv error becomes a finding. */
 export function validateSchema(file: SourceFile): Finding[] {
-  // A file without content (empty, comments only) is reported by the loader already.
-  if (file.data === undefined || file.data === null) return [];
-  const validate = getValidator();
-  if (validate(file.data)) return [];
-  return describeErrors(file, validate.errors ?? []);
+  return validateWith(getValidator(), file);
 }
 
 /** Validates with a given validator (tests compare the precompiled and the runtime one). */
 export function validateWith(validate: SchemaValidator, file: SourceFile): Finding[] {
+  // A file without content (empty, comments only) is reported by the loader already.
   if (file.data === undefined || file.data === null) return [];
   if (validate(file.data)) return [];
   return describeErrors(file, validate.errors ?? []);
