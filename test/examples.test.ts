@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { looksLikePlan } from '../src/plan/discover.js';
 
 // Every bundled example names in its header the findings it draws with --as-of 2026-11-22;
 // the test reads that header, so header and test cannot drift apart. Runs the built CLI.
@@ -86,7 +87,8 @@ function examples(dir = path.join(ROOT, 'examples')): string[] {
     .flatMap((e) => {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) return examples(full);
-      return /\.ya?ml$/.test(e.name) ? [full] : [];
+      // Only plans and fragments: examples/ci/ holds CI configs, not plans.
+      return /\.ya?ml$/.test(e.name) && looksLikePlan(full) ? [full] : [];
     })
     .sort();
 }
