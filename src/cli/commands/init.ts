@@ -70,7 +70,8 @@ const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 // The same patterns as schemas/plan.schema.json, so what init accepts the schema accepts.
-const ID = /^[\p{Ll}\p{Lo}\p{Nd}][\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}]+)*$/u;
+const ID =
+  /^[\p{Ll}\p{Lo}\p{Nd}][\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}]+)*$/u;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9][0-9 ()./-]*[0-9](?: *(?:ext\.?|x|#) *[0-9]+)?$/;
 
