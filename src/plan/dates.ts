@@ -1,7 +1,6 @@
 // Per-function entry points: the date-fns index pulls in ~300 modules, a large share of start-up.
 import { add } from 'date-fns/add';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { sub } from 'date-fns/sub';
 
@@ -39,8 +38,11 @@ export function isDateString(value: unknown): value is string {
   return parseDate(value) !== undefined;
 }
 
+/** YYYY-MM-DD in local time. Not date-fns `format`: that loads its en-US locale (~30 modules) at start-up. */
 export function formatDate(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  if (!isValid(date)) throw new RangeError('Invalid time value');
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
 }
 
 /** Parses an ISO 8601 duration (`PT4H`, `P12M`, `P1Y2M`); undefined when malformed. */
