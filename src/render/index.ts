@@ -5,9 +5,9 @@ import { defaultMatrix, type Language, planLanguage, resolveMatrix } from '../pl
 import type { Finding, LoadedPlan } from '../plan/types.js';
 import { createContext } from './context.js';
 import { drawCover, drawFirstHour } from './front.js';
-import { i18n as makeI18n } from './i18n.js';
+import { type I18n, i18n as makeI18n } from './i18n.js';
 import { COLORS, FONTS, Layout, PAGE, SIZE } from './layout.js';
-import { buildModel } from './model.js';
+import { buildModel, type RunbookModel } from './model.js';
 import {
   drawContacts,
   drawFindings,
@@ -65,12 +65,14 @@ export async function renderRunbook(plan: LoadedPlan, options: RenderOptions): P
   });
   const findings = options.findings ?? [];
   const draftErrors = options.draftErrors ?? 0;
+  const fontsOnly = { size: 'A4', margins: { top: 0, bottom: 0, left: 0, right: 0 }, font: FONTS.regular };
+
+  // Pass 1 measures (a document that is never written), pass 2 draws with the page numbers.
+  const measure = new PDFDocument({ ...fontsOnly, autoFirstPage: true } as never);
+  const first = runPass(new Layout(measure, undefined, true), model, i18n, options, undefined);
 
   const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    bufferPages: true,
-    font: FONTS.regular,
+    ...fontsOnly,
     pdfVersion: '1.7',
     tagged: true,
     subset: 'PDF/UA' as never,
@@ -86,61 +88,103 @@ export async function renderRunbook(plan: LoadedPlan, options: RenderOptions): P
       ModDate: options.created,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // pdfkit emits one small chunk per PDF token: merge them as they come, or a large
+  // runbook holds millions of tiny buffers (hundreds of MB) until the end.
+  const parts: Buffer[] = [];
+  let pending: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => {
+    pending.push(chunk);
+    if (pending.length >= 8192) {
+      parts.push(Buffer.concat(pending));
+      pending = [];
+    }
+  });
   const done = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-
   const root = doc.struct('Document');
   doc.addStructure(root);
   const L = new Layout(doc, root);
+  L.onPage = (page) => drawRunningHeads(L, model, t, { page, pageCount: first.pageCount, draftErrors });
+  const second = runPass(L, model, i18n, { ...options, findings, draftErrors }, first);
+  if (second.pageCount !== first.pageCount) throw new Error('the two layout passes disagree');
+  root.end();
+  doc.end();
+  await done;
+  return Buffer.concat([...parts, ...pending]);
+}
 
+interface PassResult {
+  pageCount: number;
+  toc: TocEntry[];
+}
+
+/** Lays out the whole runbook once; draws only when the layout is not dry. */
+function runPass(
+  L: Layout,
+  model: RunbookModel,
+  i18n: I18n,
+  options: RenderOptions,
+  prior: PassResult | undefined,
+): PassResult {
+  const { doc } = L;
+  const { t } = i18n;
+  const findings = options.findings ?? [];
   const toc: TocEntry[] = [];
   let scenariosOutline: ReturnType<typeof doc.outline.addItem> | undefined;
   const ctx = createContext(L, model, i18n, (key, title, level) => {
-    toc.push({ key, title, level, page: L.pageCount - 1 });
+    toc.push({ key, title, level, page: L.page });
+    if (L.dry) return;
     if (level === 2 && scenariosOutline) scenariosOutline.addItem(title);
     else {
       const item = doc.outline.addItem(title);
       if (key === 'scenarios') scenariosOutline = item;
     }
   });
+  L.startPage();
 
-  drawCover(ctx, { generated: options.created, commit: options.commit, draftErrors });
+  drawCover(ctx, {
+    generated: options.created,
+    commit: options.commit,
+    draftErrors: options.draftErrors ?? 0,
+  });
   drawFirstHour(ctx);
 
-  // The table of contents comes before the chapters it lists: reserve its pages now
-  // (every entry is known, so its length is too) and fill them in at the end.
+  // The table of contents comes before the chapters it lists: its length is known up front
+  // (every entry is), its page numbers come from the first pass.
   const planned: { title: string; level: 1 | 2 }[] = [
+    { title: t('firstHour'), level: 1 },
     { title: t('riskMatrix'), level: 1 },
     { title: t('scenarios'), level: 1 },
     ...model.scenarios.map((s) => ({ title: s.title, level: 2 as const })),
-    ...[
-      'roles',
-      'callTree',
-      'contacts',
-      'providers',
-      'coverage',
-      'communication',
-      'access',
-      'exercises',
-      'regulations',
-      'distribution',
-    ].map((k) => ({ title: t(k as 'roles'), level: 1 as const })),
+    ...(
+      [
+        'roles',
+        'callTree',
+        'contacts',
+        'providers',
+        'coverage',
+        'communication',
+        'access',
+        'exercises',
+        'regulations',
+        'distribution',
+      ] as const
+    ).map((k) => ({ title: t(k), level: 1 as const })),
     ...(findings.length > 0 ? [{ title: t('findings'), level: 1 as const }] : []),
   ];
   L.newPage();
-  const tocStart = L.pageCount - 1;
-  const tocLayout = layoutToc(L, [{ title: t('firstHour'), level: 1 }, ...planned]);
-  const tocEl = doc.struct('TOC');
-  root.add(tocEl);
-  doc.addNamedDestination('contents', 'XYZ', 0, PAGE.top, null as never);
-  doc.outline.addItem(t('contents'));
+  const tocStart = L.page;
+  const tocLayout = layoutToc(L, planned);
+  if (prior) {
+    if (prior.toc.length !== tocLayout.lines.length)
+      throw new Error('the table of contents does not match the chapters');
+    drawToc(L, prior.toc, tocLayout.lines, t('contents'));
+  }
   L.markUsed();
-  for (let i = 1; i < tocLayout.pages; i++) {
-    doc.addPage();
+  while (L.page < tocStart + tocLayout.pages - 1) {
+    L.addPage();
     L.markUsed();
   }
 
@@ -151,38 +195,35 @@ export async function renderRunbook(plan: LoadedPlan, options: RenderOptions): P
   drawProviders(ctx);
   drawOperations(ctx);
   if (findings.length > 0) drawFindings(ctx, findings);
+  return { pageCount: L.pageCount, toc };
+}
 
-  // Fill in the table of contents, now that every page number is known.
-  const pageCount = L.pageCount;
-  doc.switchToPage(tocStart);
-  L.y = PAGE.top;
-  const heading = doc.struct('H1', {}, [
-    () =>
-      L.draw(t('contents'), L.left, PAGE.top, L.width, { font: 'bold', size: SIZE.h1, color: COLORS.accent }),
-  ]);
-  tocEl.add(heading);
-  const withPages = toc.filter((e) => e.key !== 'contents');
-  if (withPages.length !== tocLayout.lines.length)
-    throw new Error('the table of contents does not match the chapters');
-  tocLayout.lines.forEach((line, i) => {
-    const entry = withPages[i];
-    if (!entry) return;
-    doc.switchToPage(tocStart + line.page);
+function drawToc(L: Layout, entries: TocEntry[], lines: TocLine[], title: string): void {
+  const { doc } = L;
+  const start = L.page;
+  L.destination('contents', PAGE.top);
+  doc.outline.addItem(title);
+  L.open('TOC');
+  L.tag('H1', () =>
+    L.draw(title, L.left, PAGE.top, L.width, { font: 'bold', size: SIZE.h1, color: COLORS.accent }),
+  );
+  entries.forEach((entry, i) => {
+    const line = lines[i]!;
+    while (L.page < start + line.page) {
+      L.addPage();
+      L.markUsed();
+    }
     const indent = entry.level === 2 ? 16 : 0;
     const style =
       entry.level === 1 ? ({ font: 'bold', size: TOC_SIZE } as const) : ({ size: TOC_SIZE - 0.5 } as const);
     const w = L.width - indent - PAGE_NUMBER_W;
-    tocEl.add(
-      doc.struct('TOCI', {}, [
-        () => {
-          L.draw(entry.title, L.left + indent, line.y, w, style, line.h);
-          L.draw(String(entry.page + 1), L.right - PAGE_NUMBER_W, line.y, PAGE_NUMBER_W, {
-            ...style,
-            align: 'right',
-          });
-        },
-      ]),
-    );
+    L.tag('TOCI', () => {
+      L.draw(entry.title, L.left + indent, line.y, w, style, line.h);
+      L.draw(String(entry.page + 1), L.right - PAGE_NUMBER_W, line.y, PAGE_NUMBER_W, {
+        ...style,
+        align: 'right',
+      });
+    });
     L.artifact(() => {
       L.style(style);
       const titleW = Math.min(doc.widthOfString(entry.title.split('\n').pop() ?? ''), w);
@@ -200,20 +241,23 @@ export async function renderRunbook(plan: LoadedPlan, options: RenderOptions): P
     });
     doc.goTo(L.left + indent, line.y, L.width - indent, line.h, entry.key);
   });
-  tocEl.end();
+  L.close();
+}
 
-  drawRunningHeads(L, model, t, { pageCount, draftErrors });
-  root.end();
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+interface TocLine {
+  page: number;
+  y: number;
+  h: number;
 }
 
 /** Where each TOC line goes: pages needed and (page, y, height) per entry. */
-function layoutToc(L: Layout, entries: { title: string; level: 1 | 2 }[]) {
+function layoutToc(
+  L: Layout,
+  entries: { title: string; level: 1 | 2 }[],
+): { pages: number; lines: TocLine[] } {
   let page = 0;
   let y = PAGE.top + 36;
-  const lines: { page: number; y: number; h: number }[] = [];
+  const lines: TocLine[] = [];
   for (const e of entries) {
     const indent = e.level === 2 ? 16 : 0;
     const style =
@@ -231,12 +275,12 @@ function layoutToc(L: Layout, entries: { title: string; level: 1 | 2 }[]) {
   return { pages: page + 1, lines };
 }
 
-/** Header (title, classification) and footer (version, page X of Y) on every page. */
+/** Header (title, classification) and footer (version, page X of Y) of one page. */
 function drawRunningHeads(
   L: Layout,
   model: { title: string; version: string; classification: string },
-  t: ReturnType<typeof makeI18n>['t'],
-  info: { pageCount: number; draftErrors: number },
+  t: I18n['t'],
+  info: { page: number; pageCount: number; draftErrors: number },
 ): void {
   const { doc } = L;
   const classification = t(`class.${model.classification}` as 'class.internal') || model.classification;
@@ -245,54 +289,51 @@ function drawRunningHeads(
   const small = { size: SIZE.small, color: COLORS.muted };
   const headY = PAGE.top - 38;
   const footY = PAGE.height - PAGE.bottom + 22;
-  for (let i = 0; i < info.pageCount; i++) {
-    doc.switchToPage(i);
-    L.artifact(() => {
-      L.style({ font: 'bold', size: SIZE.small });
-      const classW = doc.widthOfString(classification.toUpperCase()) + 2;
-      L.draw(model.title, L.left, headY, L.width - classW - 20, small, L.heightOf('X', 100, small));
-      L.draw(classification.toUpperCase(), L.right - classW, headY, classW, {
+  L.artifact(() => {
+    if (info.draftErrors > 0) {
+      // A diagonal stamp under the page's content, light enough to read through.
+      doc.save();
+      doc.fillOpacity(0.12);
+      doc.rotate(-40, { origin: [PAGE.width / 2, PAGE.height / 2] });
+      L.style({ font: 'bold', size: 46, color: COLORS.danger });
+      const w = Math.min(doc.widthOfString(draft), 640);
+      doc.text(draft, PAGE.width / 2 - w / 2, PAGE.height / 2 - 23, { lineBreak: false });
+      doc.restore();
+      L.resetStyle();
+    }
+    L.style({ font: 'bold', size: SIZE.small });
+    const classW = doc.widthOfString(classification.toUpperCase()) + 2;
+    L.draw(model.title, L.left, headY, L.width - classW - 20, small, L.heightOf('X', 100, small));
+    L.draw(classification.toUpperCase(), L.right - classW, headY, classW, {
+      font: 'bold',
+      size: SIZE.small,
+      color: secret ? COLORS.danger : COLORS.muted,
+      align: 'right',
+    });
+    doc
+      .moveTo(L.left, headY + 14)
+      .lineTo(L.right, headY + 14)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.rule)
+      .stroke();
+    doc
+      .moveTo(L.left, footY - 6)
+      .lineTo(L.right, footY - 6)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.rule)
+      .stroke();
+    L.draw(`${t('version')} ${model.version}`, L.left, footY, 160, small);
+    L.draw(t('page', { x: info.page + 1, y: info.pageCount }), L.right - 160, footY, 160, {
+      ...small,
+      align: 'right',
+    });
+    if (info.draftErrors > 0) {
+      L.draw(draft, L.left + 160, footY, L.width - 320, {
         font: 'bold',
         size: SIZE.small,
-        color: secret ? COLORS.danger : COLORS.muted,
-        align: 'right',
+        color: COLORS.danger,
+        align: 'center',
       });
-      doc
-        .moveTo(L.left, headY + 14)
-        .lineTo(L.right, headY + 14)
-        .lineWidth(0.5)
-        .strokeColor(COLORS.rule)
-        .stroke();
-      doc
-        .moveTo(L.left, footY - 6)
-        .lineTo(L.right, footY - 6)
-        .lineWidth(0.5)
-        .strokeColor(COLORS.rule)
-        .stroke();
-      L.draw(`${t('version')} ${model.version}`, L.left, footY, 160, small);
-      L.draw(t('page', { x: i + 1, y: info.pageCount }), L.right - 160, footY, 160, {
-        ...small,
-        align: 'right',
-      });
-      if (info.draftErrors > 0) {
-        L.draw(draft, L.left + 160, footY, L.width - 320, {
-          font: 'bold',
-          size: SIZE.small,
-          color: COLORS.danger,
-          align: 'center',
-        });
-        // A diagonal stamp across the page, light enough to read the page through it.
-        doc.save();
-        doc.fillOpacity(0.12);
-        doc.rotate(-40, { origin: [PAGE.width / 2, PAGE.height / 2] });
-        L.style({ font: 'bold', size: 46 });
-        const w = Math.min(doc.widthOfString(draft), 640);
-        doc.fillColor(COLORS.danger).text(draft, PAGE.width / 2 - w / 2, PAGE.height / 2 - 23, {
-          lineBreak: false,
-          width: w + 4,
-        });
-        doc.restore();
-      }
-    }, 'Pagination');
-  }
+    }
+  }, 'Pagination');
 }

@@ -72,16 +72,26 @@ export class Layout {
   readonly left = PAGE.left;
   readonly width = PAGE.width - PAGE.left - PAGE.right;
   readonly bottom = PAGE.height - PAGE.bottom;
+  /** The 0-based index of the current page. */
+  page = 0;
+  /** Called on every new page before anything else is drawn (running header and footer). */
+  onPage: ((page: number) => void) | undefined;
   private parents: StructElement[] = [];
   private pageUsed = false;
   /** Headers to repeat when a table breaks across pages. */
   private onBreak: (() => void) | undefined;
 
+  /**
+   * A dry layout measures and paginates without drawing: the first of two passes, which
+   * learns the page count and where each chapter starts, so the second pass can print
+   * "page X of Y" and the table of contents without keeping every page in memory.
+   */
   constructor(
     readonly doc: Doc,
-    root: StructElement,
+    root: StructElement | undefined,
+    readonly dry = false,
   ) {
-    this.parents.push(root);
+    if (root) this.parents.push(root);
   }
 
   get right(): number {
@@ -93,7 +103,7 @@ export class Layout {
   }
 
   get pageCount(): number {
-    return this.doc.bufferedPageRange().count;
+    return this.page + 1;
   }
 
   /** Starts a new page unless the current one is still empty (no empty pages). */
@@ -102,10 +112,36 @@ export class Layout {
       this.y = PAGE.top;
       return;
     }
-    this.doc.addPage();
-    this.y = PAGE.top;
-    this.pageUsed = false;
+    this.addPage();
     this.onBreak?.();
+  }
+
+  /** Always starts a new page (reserved pages such as the table of contents). */
+  addPage(): void {
+    if (!this.dry) this.doc.addPage();
+    this.page++;
+    if (this.page % 16 === 0) this.trimFontCaches();
+    this.y = PAGE.top;
+    this.startPage();
+  }
+
+  /**
+   * pdfkit caches the glyph layout of every distinct word for the life of the document:
+   * thousands of phone numbers and email addresses made that cache hundreds of MB. Dropping
+   * it now and then keeps the common words cached and the memory flat.
+   */
+  private trimFontCaches(): void {
+    const families = (this.doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })
+      ._fontFamilies;
+    for (const font of Object.values(families ?? {})) {
+      if (font.layoutCache) font.layoutCache = Object.create(null);
+    }
+  }
+
+  /** Draws the running heads of the current page; leaves it counted as empty. */
+  startPage(): void {
+    if (!this.dry) this.onPage?.(this.page);
+    this.pageUsed = false;
   }
 
   /** Makes room for a block of height h, breaking the page when it does not fit. */
@@ -121,11 +157,23 @@ export class Layout {
     this.pageUsed = true;
   }
 
+  private current = { font: '', size: 0, color: '' };
+
+  /** Sets font, size and colour, skipping what is already set (pdfkit re-resolves each call). */
   style(s: TextStyle = {}): Doc {
-    return this.doc
-      .font(FONTS[s.font ?? 'regular'])
-      .fontSize(s.size ?? SIZE.body)
-      .fillColor(s.color ?? COLORS.text);
+    const font = FONTS[s.font ?? 'regular'];
+    const size = s.size ?? SIZE.body;
+    const color = s.color ?? COLORS.text;
+    if (font !== this.current.font) this.doc.font(font);
+    if (size !== this.current.size) this.doc.fontSize(size);
+    if (color !== this.current.color) this.doc.fillColor(color);
+    this.current = { font, size, color };
+    return this.doc;
+  }
+
+  /** Drawing code that sets colours or fonts on the document directly must call this after. */
+  resetStyle(): void {
+    this.current = { font: '', size: 0, color: '' };
   }
 
   heightOf(text: string, width: number, s: TextStyle = {}): number {
@@ -139,15 +187,27 @@ export class Layout {
 
   /** Draws text at (x, y) inside width; never lets pdfkit add a page. */
   draw(text: string, x: number, y: number, width: number, s: TextStyle = {}, height?: number): number {
+    this.pageUsed = true;
+    if (this.dry) return height ?? this.heightOf(text, width, s);
+    this.style(s);
+    const lineGap = s.lineGap ?? 1;
+    if (!text.includes('\n')) {
+      const w = this.doc.widthOfString(text);
+      if (w <= width) {
+        // The fast path: one line, placed by hand, without pdfkit's line wrapper.
+        const dx = s.align === 'right' ? width - w : s.align === 'center' ? (width - w) / 2 : 0;
+        this.doc.text(text, x + dx, y, { lineBreak: false });
+        return this.doc.currentLineHeight(true) + lineGap;
+      }
+    }
     const h = height ?? this.heightOf(text, width, s);
-    this.style(s).text(text, x, y, {
+    this.doc.text(text, x, y, {
       width,
       height: h + 2,
       align: s.align ?? 'left',
-      lineGap: s.lineGap ?? 1,
+      lineGap,
       ellipsis: height !== undefined,
     });
-    this.pageUsed = true;
     return h;
   }
 
@@ -158,28 +218,37 @@ export class Layout {
   }
 
   /** Opens a grouping element (Sect, Table, L, Div); close it with `close`. */
-  open(type: string, options: { title?: string } = {}): StructElement {
+  open(type: string, options: { title?: string } = {}): void {
+    if (this.dry) return;
     const el = this.doc.struct(type, options);
     this.parent.add(el);
     this.parents.push(el);
-    return el;
   }
 
   close(): void {
+    if (this.dry) return;
     const el = this.parents.pop();
     el?.end();
   }
 
   /** Tags what `draw` puts on the current page as one structure element. */
   tag(type: string, draw: () => void, options: { alt?: string } = {}): void {
-    this.parent.add(this.doc.struct(type, options, [draw]));
+    if (this.dry) draw();
+    else this.parent.add(this.doc.struct(type, options, [draw]));
   }
 
   /** Lines, fills and running headers: not content (PDF/UA needs them marked as artifacts). */
   artifact(draw: () => void, type = 'Layout'): void {
+    if (this.dry) return;
     this.doc.markContent('Artifact', { type } as never);
     draw();
+    this.resetStyle();
     this.doc.endMarkedContent();
+  }
+
+  /** A named destination for links and the outline (real pass only). */
+  destination(name: string, y: number): void {
+    if (!this.dry) this.doc.addNamedDestination(name, 'XYZ', 0, y, null as never);
   }
 
   // --- blocks ---------------------------------------------------------------------------
@@ -224,7 +293,7 @@ export class Layout {
     // Keep a heading with at least a few lines of what follows it.
     this.ensure(before + h + 48);
     this.space(before);
-    if (dest) this.doc.addNamedDestination(dest, 'XYZ', 0, this.y - 6, null as never);
+    if (dest) this.destination(dest, this.y - 6);
     this.tag(`H${level}`, () => this.draw(text, this.left, this.y, this.width, s, h));
     this.y += h;
     if (level === 1) {

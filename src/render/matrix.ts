@@ -95,6 +95,7 @@ export function drawMatrix(ctx: RenderContext): void {
           .fillOpacity(0.85)
           .fill('#ffffff');
         doc.restore();
+        L.resetStyle();
         L.draw(text, x + 6, y + ch + 5, cellW - 12, idStyle, Math.min(h, avail));
       });
     });
@@ -130,6 +131,7 @@ export function drawMatrix(ctx: RenderContext): void {
       align: 'center',
     });
     doc.restore();
+    L.resetStyle();
   });
   L.close();
   L.y = gridBottom + bottomH + 10;

@@ -185,7 +185,8 @@ export function buildModel(plan: LoadedPlan, options: ModelOptions): RunbookMode
     dueWindow: options.dueWindow,
     matrix,
   });
-  const dueOf = (kind: string, id: string) => due.find((d) => d.kind === kind && d.id === id);
+  const dueByKey = new Map(due.map((d) => [`${d.kind}\0${d.id}`, d]));
+  const dueOf = (kind: string, id: string) => dueByKey.get(`${kind}\0${id}`);
 
   const seen = new Set<string>();
   const unique = <T extends { id: string }>(kind: string, items: T[]) =>
