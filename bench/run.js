@@ -24,7 +24,7 @@ const AS_OF = '2026-11-22';
 const CORPUS_FILES = Number(process.env.BENCH_CORPUS ?? 1000);
 const RUNS = QUICK
   ? { cold: 5, corpus: 3, render: 2, review: 3, memory: 3 }
-  : { cold: 15, corpus: 5, render: 5, review: 5, memory: 5 };
+  : { cold: 15, corpus: 5, render: 3, review: 3, memory: 5 };
 // BENCH_ONLY=cold,corpus: run some of the five measures (while working on one of them).
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'cold,corpus,render,review,memory').split(','));
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -35,7 +35,7 @@ const rssFile = path.join(tmp, 'rss.txt');
 const preload = path.join(tmp, 'rss-preload.mjs');
 writeFileSync(
   preload,
-  `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+  `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(${JSON.stringify(rssFile)}, \`\${u.maxRSS} \${u.userCPUTime / 1e6} \${u.systemCPUTime / 1e6}\`); });\n`,
 );
 
 const log = (s) => process.stderr.write(`${s}\n`);
@@ -50,7 +50,7 @@ const round = (x, digits = 0) => (x === undefined ? undefined : Number(x.toFixed
 function runOnce(args, { capture = false } = {}) {
   rmSync(rssFile, { force: true });
   const [cmd, argv] = GNU_TIME
-    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]]
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args]]
     : [process.execPath, ['--import', preload, ...args]];
   const started = performance.now();
   const r = spawnSync(cmd, argv, {
@@ -62,31 +62,39 @@ function runOnce(args, { capture = false } = {}) {
   });
   const ms = performance.now() - started;
   let rssMB;
+  let cpuMs;
   try {
+    // GNU time puts "Command exited with non-zero status N" before the figures.
     const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-    rssMB = Number(lines[lines.length - 1]) / 1024;
+    const [kb, user, sys] = lines[lines.length - 1].split(' ').map(Number);
+    rssMB = kb / 1024;
+    cpuMs = (user + sys) * 1000;
   } catch {
     rssMB = undefined;
   }
-  return { ms, rssMB, code: r.status, stderr: r.stderr ?? '', stdout: r.stdout ?? '' };
+  return { ms, cpuMs, rssMB, code: r.status, stderr: r.stderr ?? '', stdout: r.stdout ?? '' };
 }
 
-/** Runs each case `runs` times, interleaved (a b c a b c …) so that noise hits all alike; one warm-up each. */
-function bench(cases, runs) {
+/**
+ * Runs each case `runs` times, interleaved (a b c a b c …) so that noise hits all alike.
+ * One warm-up run each (file cache, first-run effects) unless the caller already ran it once.
+ */
+function bench(cases, runs, { warmUp = true } = {}) {
   const samples = cases.map(() => []);
-  const first = cases.map((c) => runOnce(c.args));
+  if (warmUp) for (const c of cases) runOnce(c.args);
   for (let i = 0; i < runs; i++) {
     for (const [k, c] of cases.entries()) samples[k].push(runOnce(c.args));
   }
   return cases.map((c, k) => ({
     name: c.name,
     runs,
-    code: first[k].code,
     ms: round(median(samples[k].map((s) => s.ms)), 1),
     minMs: round(Math.min(...samples[k].map((s) => s.ms)), 1),
     maxMs: round(Math.max(...samples[k].map((s) => s.ms)), 1),
+    cpuMs: samples[k][0].cpuMs === undefined ? undefined : round(median(samples[k].map((s) => s.cpuMs)), 0),
     rssMB: samples[k][0].rssMB === undefined ? undefined : round(median(samples[k].map((s) => s.rssMB)), 1),
-    stderr: first[k].code === 2 ? first[k].stderr.trim().split('\n')[0] : undefined,
+    code: samples[k][0].code,
+    stderr: samples[k][0].code === 2 ? samples[k][0].stderr.trim().split('\n')[0] : undefined,
   }));
 }
 
@@ -152,7 +160,12 @@ if (ONLY.has('cold')) {
     ],
     RUNS.cold,
   );
-  results.cold = { node, validate, ratio: round(validate.ms / node.ms, 2) };
+  results.cold = {
+    node,
+    validate,
+    ratio: round(validate.ms / node.ms, 2),
+    cpuRatio: round(validate.cpuMs / node.cpuMs, 2),
+  };
 }
 
 // ---------------------------------------------------------------- 2. corpus validate
@@ -196,7 +209,7 @@ if (ONLY.has('corpus')) {
     if (probe.code === 0 || probe.code === 1) cases.push({ name: 'ajv-cli (schema only)', args: ajvArgs });
     else skipped.ajvCli = `ajv-cli failed: ${probe.stderr.trim().split('\n')[0]}`;
   }
-  const [validate, floor, ajv] = bench(cases, RUNS.corpus);
+  const [validate, floor, ajv] = bench(cases, RUNS.corpus, { warmUp: false });
   results.corpus = {
     validate,
     floor,
@@ -204,6 +217,8 @@ if (ONLY.has('corpus')) {
     findingsByRule: byRule,
     vsAjvCli: ajv ? round(validate.ms / ajv.ms, 2) : undefined,
     vsFloor: round(validate.ms / floor.ms, 2),
+    cpuVsAjvCli: ajv ? round(validate.cpuMs / ajv.cpuMs, 2) : undefined,
+    cpuVsFloor: round(validate.cpuMs / floor.cpuMs, 2),
   };
 }
 
@@ -223,7 +238,7 @@ if (ONLY.has('render')) {
     skipped.render = `bcplan render exited ${probe.code}: ${probe.stderr.trim().split('\n')[0] || 'no PDF written'}`;
   } else {
     const pages = (readFileSync(pdf, 'latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
-    const [render] = bench([{ name: 'bcplan render large.yaml', args }], RUNS.render);
+    const [render] = bench([{ name: 'bcplan render large.yaml', args }], RUNS.render, { warmUp: false });
     results.render = {
       ...render,
       forced,
@@ -245,6 +260,7 @@ if (ONLY.has('review')) {
     const [review] = bench(
       [{ name: 'bcplan review corpus', args: [BIN, 'review', corpus, '--as-of', AS_OF] }],
       RUNS.review,
+      { warmUp: false },
     );
     results.review = review;
   }
@@ -264,10 +280,23 @@ if (ONLY.has('memory')) {
   // The corpus timing already has the RSS for all files; measure it here only when that did not run.
   const measured = bench(results.corpus ? [few] : [few, all], RUNS.memory);
   const many = results.corpus?.validate ?? measured[1];
+  // What stays alive: the heap after a full GC as the process exits. Peak RSS also holds
+  // garbage that V8 lets pile up before collecting, which grows with the work done.
+  const heapFile = path.join(tmp, 'heap.txt');
+  const heapPreload = path.join(tmp, 'heap-preload.mjs');
+  writeFileSync(
+    heapPreload,
+    `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { globalThis.gc(); writeFileSync(${JSON.stringify(heapFile)}, String(process.memoryUsage().heapUsed)); });\n`,
+  );
+  const liveMB = (c) => {
+    runOnce(['--expose-gc', '--import', heapPreload, ...c.args]);
+    return round(Number(readFileSync(heapFile, 'utf8')) / 1024 ** 2, 1);
+  };
   results.memory = {
     files: [CORPUS_FILES / 10, CORPUS_FILES],
     rssMB: [measured[0].rssMB, many.rssMB],
     ratio: measured[0].rssMB && many.rssMB ? round(many.rssMB / measured[0].rssMB, 2) : undefined,
+    liveHeapMB: [liveMB(few), liveMB(all)],
   };
 }
 
@@ -302,34 +331,45 @@ const out = {
 };
 
 const ms = (r) => (r ? `${r.ms.toLocaleString('en')} ms` : '—');
+const cpu = (r) => (r?.cpuMs === undefined ? '' : `${r.cpuMs.toLocaleString('en')} ms`);
 const mb = (r) => (r?.rssMB === undefined ? '' : `${r.rssMB} MB`);
 const verdict = (t) => (t.pass === undefined ? 'n/a' : t.pass ? 'ok' : 'MISSED');
 const { cold, corpus: c, render, review, memory } = results;
-const rows = [['measure', 'median', 'peak RSS', 'ratio / figure', 'target']];
+const rows = [['measure', 'median', 'CPU', 'peak RSS', 'ratio / figure', 'target']];
 if (cold) {
-  rows.push(['node -e 0', ms(cold.node), mb(cold.node), '', '']);
+  rows.push(['node -e 0', ms(cold.node), cpu(cold.node), mb(cold.node), '', '']);
   rows.push([
     'validate small plan (cold)',
     ms(cold.validate),
+    cpu(cold.validate),
     mb(cold.validate),
-    `${cold.ratio}× node`,
+    `${cold.ratio}× node (CPU ${cold.cpuRatio}×)`,
     `≤ 3×: ${verdict(targets.coldStart)}`,
   ]);
 }
 if (c) {
-  rows.push([`validate corpus (${CORPUS_FILES} files)`, ms(c.validate), mb(c.validate), '', '']);
+  rows.push([
+    `validate corpus (${CORPUS_FILES} files)`,
+    ms(c.validate),
+    cpu(c.validate),
+    mb(c.validate),
+    '',
+    '',
+  ]);
   rows.push([
     'ajv-cli, schema only',
     c.ajvCli ? ms(c.ajvCli) : 'skipped',
+    cpu(c.ajvCli),
     mb(c.ajvCli),
-    c.vsAjvCli === undefined ? '' : `bcplan ${c.vsAjvCli}× ajv-cli`,
+    c.vsAjvCli === undefined ? '' : `bcplan ${c.vsAjvCli}× ajv-cli (CPU ${c.cpuVsAjvCli}×)`,
     `< 1×: ${verdict(targets.vsAjvCli)}`,
   ]);
   rows.push([
     'parse-only floor (yaml)',
     ms(c.floor),
+    cpu(c.floor),
     mb(c.floor),
-    `bcplan ${c.vsFloor}× floor`,
+    `bcplan ${c.vsFloor}× floor (CPU ${c.cpuVsFloor}×)`,
     `≤ 2×: ${verdict(targets.vsFloor)}`,
   ]);
 }
@@ -337,18 +377,20 @@ if (render) {
   rows.push([
     `render large plan${render.forced ? ' (--force)' : ''}`,
     `${render.seconds} s`,
+    cpu(render),
     mb(render),
     `${render.pages} pages, ${render.pagesPerSecond} pages/s`,
     `≤ 10 s, ≤ 500 MB: ${verdict(targets.renderTime)}, ${verdict(targets.renderMemory)}`,
   ]);
 }
-if (review) rows.push([`review corpus (${CORPUS_FILES} files)`, ms(review), mb(review), '', '']);
+if (review) rows.push([`review corpus (${CORPUS_FILES} files)`, ms(review), cpu(review), mb(review), '', '']);
 if (memory) {
   rows.push([
     `validate RSS ${CORPUS_FILES / 10} → ${CORPUS_FILES} files`,
     '',
+    '',
     `${memory.rssMB[0]} → ${memory.rssMB[1]} MB`,
-    `${memory.ratio}×`,
+    `${memory.ratio}× (live heap ${memory.liveHeapMB[0]} → ${memory.liveHeapMB[1]} MB)`,
     `≤ 1.25×: ${verdict(targets.flatMemory)}`,
   ]);
 }
