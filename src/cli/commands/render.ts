@@ -82,6 +82,13 @@ export async function render(planPath: string, options: RenderOptions): Promise<
     ...(options.config ? { configFile: options.config } : {}),
     ...(options.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
   });
+  if (
+    options.role !== undefined &&
+    result.plan.root.data !== undefined &&
+    !result.plan.roles.some((r) => r.value.id === options.role)
+  ) {
+    throw new UsageError(`--role ${options.role}: the plan has no such role`);
+  }
   const findings = sortFindings(result.findings);
   const errors = findings.filter((f) => f.severity === 'error');
   const printFindings = () =>
@@ -105,9 +112,6 @@ export async function render(planPath: string, options: RenderOptions): Promise<
   }
   if (!result.plan.plan) {
     throw new UsageError(`${planPath} has no plan section (a fragment): render the plan that imports it`);
-  }
-  if (options.role !== undefined && !result.plan.roles.some((r) => r.value.id === options.role)) {
-    throw new UsageError(`--role ${options.role}: the plan has no such role`);
   }
 
   const { renderRunbook } = await import('../../render/index.js');
