@@ -2,25 +2,17 @@ import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fillTemplate } from '../src/init/fill.js';
 import { readTemplate } from '../src/init/templates.js';
+import { BIN, ROOT, type Run, testEnv } from './helpers/cli.js';
 
 // The CI kit's files are documentation that runs: parse them, take every `bcplan …` command
 // line they hold, and run it in a repository laid out as they expect (plans/plan.yaml).
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = path.join(ROOT, 'bin/bcplan.js');
 const AS_OF = '2026-03-15';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-ci-kit-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** A `bcplan` on PATH that runs the built CLI with a fixed "today", as the CI images would run bcplan. */
 function shimDir(): string {
@@ -33,15 +25,13 @@ function shimDir(): string {
 }
 
 function sh(command: string, cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const base = { ...process.env };
-  for (const k of ['GITHUB_ACTIONS', 'NO_COLOR', 'FORCE_COLOR', 'CI', 'TERM']) delete base[k];
   return new Promise((resolve) => {
     execFile(
       '/bin/sh',
       ['-c', command],
       {
         cwd,
-        env: { ...base, PATH: `${shimDir()}${path.delimiter}${process.env.PATH}`, ...env },
+        env: { ...testEnv(), PATH: `${shimDir()}${path.delimiter}${process.env.PATH}`, ...env },
         encoding: 'utf8',
       },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),

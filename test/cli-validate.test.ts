@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
+import { bcplan, ROOT, type RunOptions } from './helpers/cli.js';
 
 // End to end: the built CLI (`npm test` builds first), run with node, stdout/stderr/exit code.
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = path.join(ROOT, 'bin/bcplan.js');
 const F = 'test/fixtures/cli';
 const CLEAN = `${F}/clean/plan.yaml`;
 const ERRORS = `${F}/errors/duplicate-key.yaml`;
@@ -18,35 +15,7 @@ const WARNINGS = `${F}/warnings/two-duplicate-keys.yaml`;
 const INFOS = `${F}/infos/duplicate-key.yaml`;
 const AS_OF = ['--as-of', '2026-02-01'];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The environment without anything that changes format or colour, so CI runs like a laptop. */
-function baseEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const k of ['GITHUB_ACTIONS', 'NO_COLOR', 'FORCE_COLOR', 'CI', 'TERM']) delete env[k];
-  return env;
-}
-
-function run(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: options.cwd ?? ROOT, env: { ...baseEnv(), ...options.env }, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-const validate = (args: string[], options?: { env?: NodeJS.ProcessEnv; cwd?: string }) =>
-  run(['validate', ...args], options);
+const validate = (args: string[], options?: RunOptions) => bcplan(['validate', ...args], options);
 
 /** One clear line on stderr, no stack trace. */
 function expectOneLine(stderr: string, text: string | RegExp) {
@@ -147,7 +116,7 @@ describe.concurrent('bcplan validate: exit 2', { timeout: SLOW }, () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--bogus'");
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await bcplan(['frobnicate'])).code).toBe(2);
     expect((await validate([CLEAN, '--max-warnings'])).code).toBe(2);
   });
 

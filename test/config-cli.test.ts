@@ -1,24 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bcplan } from './helpers/cli.js';
 
 // End to end: the built CLI with a `.bcplan.yaml` (`npm test` builds first).
-const BIN = fileURLToPath(new URL('../bin/bcplan.js', import.meta.url));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bcplan-config-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env };
-  for (const k of ['GITHUB_ACTIONS', 'NO_COLOR', 'FORCE_COLOR', 'CI']) delete env[k];
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], cwd: string) => bcplan(args, { cwd });
 
 // Clean but for one contact verified 2025-09-01: stale on 2026-11-22.
 const PLAN = `bcplan: 1

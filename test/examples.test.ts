@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { looksLikePlan } from '../src/plan/discover.js';
+import { bcplan, ROOT } from './helpers/cli.js';
 
 // Every bundled example names in its header the findings it draws with --as-of 2026-11-22;
 // the test reads that header, so header and test cannot drift apart. Runs the built CLI.
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = path.join(ROOT, 'bin/bcplan.js');
 const AS_OF = '2026-11-22';
 const SHARED_EXAMPLE = path.resolve(ROOT, '../shared/plan-format/example-contact-center.yaml');
 
@@ -26,26 +23,15 @@ interface JsonFinding {
   severity: string;
 }
 
-function validate(file: string): Promise<{ code: number; findings: JsonFinding[]; stderr: string }> {
-  const env = { ...process.env };
-  for (const k of ['GITHUB_ACTIONS', 'NO_COLOR', 'FORCE_COLOR', 'CI']) delete env[k];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, 'validate', file, '--format', 'json', '--as-of', AS_OF],
-      { cwd: ROOT, env, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
-        let findings: JsonFinding[] = [];
-        try {
-          findings = (JSON.parse(stdout) as { findings: JsonFinding[] }).findings;
-        } catch {
-          // left empty: the assertions below show stdout/stderr
-        }
-        resolve({ code, findings, stderr });
-      },
-    );
-  });
+async function validate(file: string): Promise<{ code: number; findings: JsonFinding[]; stderr: string }> {
+  const { code, stdout, stderr } = await bcplan(['validate', file, '--format', 'json', '--as-of', AS_OF]);
+  let findings: JsonFinding[] = [];
+  try {
+    findings = (JSON.parse(stdout) as { findings: JsonFinding[] }).findings;
+  } catch {
+    // left empty: the assertions below show stdout/stderr
+  }
+  return { code, findings, stderr };
 }
 
 /**

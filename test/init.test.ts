@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { init, type Prompter, parseProvider, parseService } from '../src/cli/commands/init.js';
@@ -10,32 +8,13 @@ import { fillTemplate, slugify, templateSample } from '../src/init/fill.js';
 import { schemaReference } from '../src/init/modeline.js';
 import { readTemplate, TEMPLATE_NAMES } from '../src/init/templates.js';
 import { LANGUAGES } from '../src/plan/matrix.js';
+import { bcplan, ROOT, type Run } from './helpers/cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = path.join(ROOT, 'bin/bcplan.js');
 const AS_OF = '2026-03-15';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-init-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd = tmp): Promise<Run> {
-  const env = { ...process.env };
-  for (const k of ['GITHUB_ACTIONS', 'NO_COLOR', 'FORCE_COLOR', 'CI', 'TERM']) delete env[k];
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd, env, encoding: 'utf8' },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(); // stdin is a pipe, never a terminal: init must not wait for answers
-  });
-}
+const run = (args: string[], cwd = tmp) => bcplan(args, { cwd });
 
 let n = 0;
 const fresh = (name = 'plan.yaml') => path.join(mkdtempSync(path.join(tmp, `case-${n++}-`)), name);

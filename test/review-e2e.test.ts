@@ -1,30 +1,11 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bcplan } from './helpers/cli.js';
 import { planYaml, removeTempRepos, tempRepo } from './helpers/review-fixtures.js';
 
 afterAll(removeTempRepos);
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/bcplan.js');
-
 /** Runs the built CLI the way cron does: no HOME, no LANG, PATH=/usr/bin:/bin, absolute node. */
-async function cron(args: string[], cwd: string) {
-  try {
-    const { stdout, stderr } = await run(
-      '/usr/bin/env',
-      ['-i', 'PATH=/usr/bin:/bin', process.execPath, BIN, ...args],
-      {
-        cwd,
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cron = (args: string[], cwd: string) => bcplan(args, { cwd, cron: true });
 
 const ANSI = /\u001b\[/;
 

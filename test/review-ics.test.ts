@@ -1,31 +1,14 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDate } from '../src/plan/dates.js';
 import { buildDigest } from '../src/review/digest.js';
 import { foldOctets, formatDigestIcs } from '../src/review/ics.js';
+import { bcplanBytes } from './helpers/cli.js';
 import { planYaml, removeTempRepos, tempRepo } from './helpers/review-fixtures.js';
 
 afterAll(removeTempRepos);
-
-const run = promisify(execFile);
-const BIN = path.resolve('bin/bcplan.js');
-
-async function bcplan(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      ...options,
-      encoding: 'buffer',
-    });
-    return { code: 0, stdout, stderr: stderr.toString() };
-  } catch (error) {
-    const e = error as { code: number; stdout: Buffer; stderr: Buffer };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr.toString() };
-  }
-}
 
 const spec = {
   contacts: { ann: '2025-11-01', bob: '2026-02-28' },
@@ -135,8 +118,8 @@ describe('review --format ics', () => {
   it('writes the same file twice from the CLI, stamped by --as-of or SOURCE_DATE_EPOCH', async () => {
     const dir = tempRepo({ 'plan.yaml': planYaml(spec) });
     const args = ['review', 'plan.yaml', '--format', 'ics', '--as-of', '2026-11-22'];
-    const first = await bcplan(args, { cwd: dir });
-    const second = await bcplan([...args, '--output', 'out.ics'], { cwd: dir });
+    const first = await bcplanBytes(args, { cwd: dir });
+    const second = await bcplanBytes([...args, '--output', 'out.ics'], { cwd: dir });
     expect(first.code).toBe(1); // Ann is overdue
     expect(second.code).toBe(1);
     expect(first.stdout.length).toBeGreaterThan(0);
@@ -147,9 +130,9 @@ describe('review --format ics', () => {
     const old = tempRepo({
       'plan.yaml': planYaml({ reviewed: '2020-01-01', contacts: { ann: '2020-01-01', bob: '2020-01-02' } }),
     });
-    const env = { ...process.env, SOURCE_DATE_EPOCH: '1790000000' };
-    const epoch = await bcplan(['review', 'plan.yaml', '--format', 'ics'], { cwd: old, env });
-    const again = await bcplan(['review', 'plan.yaml', '--format', 'ics'], { cwd: old, env });
+    const env = { SOURCE_DATE_EPOCH: '1790000000' };
+    const epoch = await bcplanBytes(['review', 'plan.yaml', '--format', 'ics'], { cwd: old, env });
+    const again = await bcplanBytes(['review', 'plan.yaml', '--format', 'ics'], { cwd: old, env });
     expect(epoch.code).toBe(1);
     expect(epoch.stdout.toString()).toContain('DTSTAMP:20260921T141320Z\r\n');
     expect(again.stdout.equals(epoch.stdout)).toBe(true);

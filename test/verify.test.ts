@@ -1,30 +1,13 @@
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bcplan } from './helpers/cli.js';
 import { planYaml, removeTempRepos, tempRepo } from './helpers/review-fixtures.js';
 
 afterAll(removeTempRepos);
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/bcplan.js');
-
-async function bcplan(args: string[], cwd: string) {
-  try {
-    const { stdout, stderr } = await run(
-      '/usr/bin/env',
-      ['-i', 'PATH=/usr/bin:/bin', process.execPath, BIN, ...args],
-      {
-        cwd,
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The built CLI as cron would run it: nothing inherited but PATH. */
+const run = (args: string[], cwd: string) => bcplan(args, { cwd, cron: true });
 
 const HEAD = ['# Contact fragment: checked every year', 'bcplan: 1', '', 'contacts:'].join('\n');
 
@@ -132,7 +115,7 @@ const bytes = (s: string | Buffer) => (typeof s === 'string' ? Buffer.from(s, 'u
 describe('bcplan verify: byte-level round trips', () => {
   it.each(roundTrips)('$name', async (c) => {
     const dir = tempRepo({ 'contacts.yaml': bytes(c.before) });
-    const r = await bcplan(
+    const r = await run(
       ['verify', 'contacts.yaml', ...c.ids, '--date', '2026-11-25', '--as-of', '2026-11-25'],
       dir,
     );
@@ -155,7 +138,7 @@ describe('bcplan verify: plans and fragments', () => {
   it('writes into the imported fragment where the contact is, leaving the plan alone', async () => {
     const plan = planYaml({ imports: ['shared/contacts.yaml'] });
     const dir = tempRepo({ 'plans/cc.yaml': plan, 'plans/shared/contacts.yaml': fragment });
-    const r = await bcplan(['verify', 'plans/cc.yaml', 'carl', 'ann', '--as-of', '2026-11-25'], dir);
+    const r = await run(['verify', 'plans/cc.yaml', 'carl', 'ann', '--as-of', '2026-11-25'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
@@ -174,7 +157,7 @@ describe('bcplan verify: plans and fragments', () => {
 
   it('takes a fragment as PLAN', async () => {
     const dir = tempRepo({ 'contacts.yaml': fragment });
-    const r = await bcplan(
+    const r = await run(
       ['verify', 'contacts.yaml', 'carl', '--date', '2026-10-01', '--as-of', '2026-11-25'],
       dir,
     );
@@ -186,7 +169,7 @@ describe('bcplan verify: plans and fragments', () => {
 
   it('says so when an entry is already verified on that date', async () => {
     const dir = tempRepo({ 'contacts.yaml': fragment });
-    const r = await bcplan(['verify', 'contacts.yaml', 'carl', '--as-of', '2025-01-01'], dir);
+    const r = await run(['verify', 'contacts.yaml', 'carl', '--as-of', '2025-01-01'], dir);
     expect(r).toMatchObject({
       code: 0,
       stdout: 'contacts/carl already verified 2025-01-01 in contacts.yaml\n',
@@ -208,7 +191,7 @@ describe('bcplan verify: errors write nothing', () => {
     [['--all-due'], /--all-due asks for confirmation: run it on a terminal, or add --yes/],
   ])('%j', async (args, message) => {
     const dir = tempRepo({ 'contacts.yaml': text });
-    const r = await bcplan(['verify', 'contacts.yaml', ...args, '--as-of', '2026-11-25'], dir);
+    const r = await run(['verify', 'contacts.yaml', ...args, '--as-of', '2026-11-25'], dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
@@ -218,8 +201,8 @@ describe('bcplan verify: errors write nothing', () => {
 
   it('refuses a plan that does not exist or is not YAML', async () => {
     const dir = tempRepo({ 'broken.yaml': 'bcplan: 1\ncontacts: [\n' });
-    expect((await bcplan(['verify', 'missing.yaml', 'ann'], dir)).code).toBe(2);
-    const r = await bcplan(['verify', 'broken.yaml', 'ann'], dir);
+    expect((await run(['verify', 'missing.yaml', 'ann'], dir)).code).toBe(2);
+    const r = await run(['verify', 'broken.yaml', 'ann'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^bcplan: cannot read broken\.yaml/);
   });
@@ -231,7 +214,7 @@ describe('bcplan verify: errors write nothing', () => {
       'contacts.yaml': fragment,
     });
     const before = readFileSync(path.join(dir, 'plan.yaml'), 'utf8');
-    const r = await bcplan(['verify', 'plan.yaml', 'ann', 'carl', 'zed', '--as-of', '2026-11-25'], dir);
+    const r = await run(['verify', 'plan.yaml', 'ann', 'carl', 'zed', '--as-of', '2026-11-25'], dir);
     expect(r.code).toBe(2);
     expect(readFileSync(path.join(dir, 'plan.yaml'), 'utf8')).toBe(before);
     expect(readFileSync(path.join(dir, 'contacts.yaml'), 'utf8')).toBe(fragment);
@@ -245,7 +228,7 @@ describe('bcplan verify --all-due', () => {
       access: { vault: '2025-12-10', safe: '2026-05-01' },
     });
     const dir = tempRepo({ 'plan.yaml': plan });
-    const r = await bcplan(['verify', 'plan.yaml', '--all-due', '--yes', '--as-of', '2026-11-25'], dir);
+    const r = await run(['verify', 'plan.yaml', '--all-due', '--yes', '--as-of', '2026-11-25'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
@@ -263,7 +246,7 @@ describe('bcplan verify --all-due', () => {
 
   it('says when nothing is due', async () => {
     const dir = tempRepo({ 'plan.yaml': planYaml() });
-    const r = await bcplan(['verify', 'plan.yaml', '--all-due', '--yes', '--as-of', '2026-11-25'], dir);
+    const r = await run(['verify', 'plan.yaml', '--all-due', '--yes', '--as-of', '2026-11-25'], dir);
     expect(r).toMatchObject({ code: 0, stdout: 'nothing is due in plan.yaml (as of 2026-11-25)\n' });
   });
 });
