@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { UsageError } from './errors.js';
 import { type Duration, durationSeconds, parseDuration } from './plan/dates.js';
 import type { Severity } from './plan/types.js';
+import { closest } from './util/suggest.js';
 
 export const CONFIG_FILE = '.bcplan.yaml';
 const CONFIG_KEYS = ['rules', 'staleAfter', 'dueWindow'];
@@ -100,21 +101,6 @@ function displayPath(file: string): string {
 }
 
 function suggest(word: string, candidates: readonly string[]): string {
-  const best = candidates.map((c) => ({ c, d: editDistance(word, c) })).sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best.c}"?)` : '';
-}
-
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
+  const hint = closest(word, candidates);
+  return hint ? ` (did you mean "${hint}"?)` : '';
 }

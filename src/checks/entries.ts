@@ -1,6 +1,7 @@
 // Shared helpers of the structural rules (references, providers, roles). Rules run on
 // schema-broken plans, so everything here accepts `unknown` and never throws.
 import type { LoadedPlan, Located, Provider, Service } from '../plan/types.js';
+import { editDistance } from '../util/suggest.js';
 
 /** An id as written: a non-empty string, or a number (a schema finding, but still meant as an id). */
 export function idOf(value: unknown): string | undefined {
@@ -93,27 +94,13 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
-}
-
 /** The known id closest to a misspelt one, when it is close enough to be a likely typo. */
 export function closestId(id: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const k of known) {
     if (Math.abs(k.length - id.length) > 3) continue;
-    const d = distance(id.toLowerCase(), k.toLowerCase());
+    const d = editDistance(id.toLowerCase(), k.toLowerCase());
     if (d < bestDistance) {
       best = k;
       bestDistance = d;

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
-import { editDistance } from '../config.js';
+import { closest } from '../util/suggest.js';
 import { DATE_RE, suggestDuration } from './dates.js';
 import { findingAt, joinPointer, pointerSegments } from './source.js';
 import type { Finding, SourceFile } from './types.js';
@@ -268,18 +268,6 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'empty',
 };
 
-function closestWithin(word: string, candidates: readonly string[]): boolean {
-  return closest(word, candidates) !== undefined;
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  const lower = word.toLowerCase();
-  const best = candidates
-    .map((c) => ({ c, d: c.toLowerCase() === lower ? 0 : editDistance(word, c) }))
-    .sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.c : undefined;
-}
-
 // --- messages -------------------------------------------------------------------------------
 
 function describeValue(file: SourceFile, pointer: string, kind: string, error: ErrorObject): string {
@@ -356,7 +344,7 @@ function describeUnknownKey(file: SourceFile, error: ErrorObject, key: string): 
   );
   // A key not yet written is the likelier meaning; a written one still helps (`verifed` next to `verified`).
   const absent = all.filter((k) => !present.includes(k));
-  const known = closestWithin(key, absent) ? absent : all;
+  const known = closest(key, absent) !== undefined ? absent : all;
   // In a fragment, plan-only sections are not candidates either.
   const candidates =
     error.instancePath === '' && !isPlanFile(file)
