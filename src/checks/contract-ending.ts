@@ -1,5 +1,7 @@
+import { formatDate } from '../plan/dates.js';
 import { CONTRACT_WINDOW } from '../plan/due.js';
-import { count, day, describeDuration, dueOf } from './due-messages.js';
+import { plural } from '../util/plural.js';
+import { describeDuration, dueOf } from './due-messages.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const contractEnding = {
@@ -13,10 +15,10 @@ export const contractEnding = {
         const d = item.daysLeft;
         const when =
           d > 0
-            ? `ends ${day(item.due)}, in ${count(d, 'day')}`
+            ? `ends ${formatDate(item.due)}, in ${plural(d, 'day')}`
             : d === 0
-              ? `ends today (${day(item.due)})`
-              : `ended ${day(item.due)}, ${count(-d, 'day')} ago`;
+              ? `ends today (${formatDate(item.due)})`
+              : `ended ${formatDate(item.due)}, ${plural(-d, 'day')} ago`;
         const fix =
           d >= 0
             ? 'renew or extend it, or start the exit plan and move its services to another provider'

@@ -1,7 +1,9 @@
 // Wording shared by the date rules (stale-*, review-due-soon, plan-review-overdue, …), so every
 // message says the dates, the day counts and the interval the same way.
-import { type Duration, daysBetween, formatDate } from '../plan/dates.js';
+import { type Duration, daysBetween } from '../plan/dates.js';
 import { type DueItem, dueItems } from '../plan/due.js';
+import { plural } from '../util/plural.js';
+import { shellQuote } from '../util/shell-quote.js';
 import type { RuleContext } from './types.js';
 
 const UNITS: [keyof Duration, string][] = [
@@ -14,45 +16,33 @@ const UNITS: [keyof Duration, string][] = [
   ['seconds', 'second'],
 ];
 
-/** `3 days`, `1 day`. */
-export function count(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
 /** A duration in words: P12M → `12 months`, P1Y6M → `1 year 6 months`, P0D → `0 days`. */
 export function describeDuration(d: Duration): string {
-  const parts = UNITS.filter(([k]) => d[k] > 0).map(([k, unit]) => count(d[k], unit));
+  const parts = UNITS.filter(([k]) => d[k] > 0).map(([k, unit]) => plural(d[k], unit));
   return parts.length > 0 ? parts.join(' ') : '0 days';
 }
 
 /** `in 8 days`, `today`, `5 days ago`. */
 export function relativeDays(daysLeft: number): string {
   if (daysLeft === 0) return 'today';
-  return daysLeft > 0 ? `in ${count(daysLeft, 'day')}` : `${count(-daysLeft, 'day')} ago`;
-}
-
-/** A path as typed in a shell: quoted when it holds anything beyond plain path characters. */
-export function shellPath(p: string): string {
-  return /^[\w./@+-]+$/u.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
+  return daysLeft > 0 ? `in ${plural(daysLeft, 'day')}` : `${plural(-daysLeft, 'day')} ago`;
 }
 
 /** The command that records a re-confirmation, run on the file where the entry is written. */
 export function verifyCommand(item: DueItem): string {
-  return `\`bcplan verify ${shellPath(item.file.path)} ${item.id}\``;
+  return `\`bcplan verify ${shellQuote(item.file.path)} ${shellQuote(item.id)}\``;
 }
 
-export function day(date: Date): string {
-  return formatDate(date);
-}
+const dueCache = new WeakMap<RuleContext, DueItem[]>();
 
-/** The plan's due items as the rule context sees them. */
+/** The plan's due items, computed once per run for the six date rules that read them. */
 export function dueOf(ctx: RuleContext): DueItem[] {
-  return dueItems(ctx.plan, {
-    asOf: ctx.asOf,
-    staleAfter: ctx.staleAfter,
-    dueWindow: ctx.dueWindow,
-    matrix: ctx.matrix,
-  });
+  let items = dueCache.get(ctx);
+  if (!items) {
+    items = dueItems(ctx.plan, ctx);
+    dueCache.set(ctx, items);
+  }
+  return items;
 }
 
 const NOUN: Record<DueItem['kind'], string> = {
@@ -62,10 +52,6 @@ const NOUN: Record<DueItem['kind'], string> = {
   exercise: 'scenario',
   contract: 'provider',
 };
-
-export function noun(item: DueItem): string {
-  return NOUN[item.kind];
-}
 
 /** `contact max-braun`, `plan customer-service`; `the plan` when the plan has no id (a schema finding). */
 export function subject(item: DueItem, ctx: RuleContext): string {

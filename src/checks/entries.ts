@@ -90,10 +90,6 @@ export function joinIds(ids: string[]): string {
   return `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The known id closest to a misspelt one, when it is close enough to be a likely typo. */
 export function closestId(id: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;

@@ -1,5 +1,6 @@
+import { formatDate } from '../plan/dates.js';
 import { classify } from '../plan/matrix.js';
-import { ago, day, describeDuration, dueOf } from './due-messages.js';
+import { ago, describeDuration, dueOf } from './due-messages.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const exerciseOverdue = {
@@ -14,7 +15,7 @@ export const exerciseOverdue = {
         const cls = scenario && classify(ctx.matrix, scenario.value.likelihood, scenario.value.impact);
         const risk = cls ? ` (risk ${cls.label}, not acceptable)` : '';
         const last = item.last
-          ? `was last exercised ${day(item.last)}, ${ago(item, ctx.asOf)} (due every ${describeDuration(item.every!)}, so since ${day(item.due)})`
+          ? `was last exercised ${formatDate(item.last)}, ${ago(item, ctx.asOf)} (due every ${describeDuration(item.every!)}, so since ${formatDate(item.due)})`
           : 'has never been exercised';
         return {
           file: item.file,

@@ -1,4 +1,5 @@
-import { entryName, isRecord, joinIds, plural } from './entries.js';
+import { plural } from '../util/plural.js';
+import { entryName, isRecord, joinIds } from './entries.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const matrixIncomplete = {

@@ -1,4 +1,6 @@
-import { count, day, describeDuration, dueOf, subject } from './due-messages.js';
+import { formatDate } from '../plan/dates.js';
+import { plural } from '../util/plural.js';
+import { describeDuration, dueOf, subject } from './due-messages.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const planReviewOverdue = {
@@ -14,8 +16,8 @@ export const planReviewOverdue = {
         file: item.file,
         pointer: item.pointer,
         message:
-          `${subject(item, ctx)} was last reviewed ${day(item.last!)} and was due for review ${day(item.due)} ` +
-          `(every ${describeDuration(item.every!)}), ${count(-item.daysLeft, 'day')} overdue: ` +
+          `${subject(item, ctx)} was last reviewed ${formatDate(item.last!)} and was due for review ${formatDate(item.due)} ` +
+          `(every ${describeDuration(item.every!)}), ${plural(-item.daysLeft, 'day')} overdue: ` +
           `review it with its owner${who}, then set plan.reviewed to the date of the review`,
       }));
   },

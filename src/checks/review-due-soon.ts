@@ -1,16 +1,17 @@
+import { formatDate } from '../plan/dates.js';
 import type { DueItem } from '../plan/due.js';
-import { day, describeDuration, dueOf, relativeDays, subject, verifyCommand } from './due-messages.js';
+import { describeDuration, dueOf, relativeDays, subject, verifyCommand } from './due-messages.js';
 import type { Rule, RuleFinding } from './types.js';
 
 function advice(item: DueItem): string {
   if (item.kind === 'plan') {
-    return `(last reviewed ${day(item.last!)}, every ${describeDuration(item.every!)}): review the plan with its owner, then set plan.reviewed to the date of the review`;
+    return `(last reviewed ${formatDate(item.last!)}, every ${describeDuration(item.every!)}): review the plan with its owner, then set plan.reviewed to the date of the review`;
   }
   const what =
     item.kind === 'contact'
       ? 'confirm the details'
       : 'check that the credential is where the vault says and still works';
-  return `(last verified ${day(item.last!)}, every ${describeDuration(item.every!)}): ${what}, then run ${verifyCommand(item)}`;
+  return `(last verified ${formatDate(item.last!)}, every ${describeDuration(item.every!)}): ${what}, then run ${verifyCommand(item)}`;
 }
 
 export const reviewDueSoon = {
@@ -25,7 +26,7 @@ export const reviewDueSoon = {
       .map((item) => ({
         file: item.file,
         pointer: item.pointer,
-        message: `${subject(item, ctx)} falls due ${item.kind === 'plan' ? 'for review' : 'for re-verification'} on ${day(item.due)}, ${relativeDays(item.daysLeft)} ${advice(item)}`,
+        message: `${subject(item, ctx)} falls due ${item.kind === 'plan' ? 'for review' : 'for re-verification'} on ${formatDate(item.due)}, ${relativeDays(item.daysLeft)} ${advice(item)}`,
       }));
   },
 } satisfies Rule;

@@ -1,4 +1,5 @@
-import { firstById, joinIds, minProvidersOf, plural, providersOf } from './entries.js';
+import { plural } from '../util/plural.js';
+import { firstById, joinIds, minProvidersOf, providersOf } from './entries.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const singleProvider = {

@@ -1,4 +1,5 @@
-import { ago, day, describeDuration, dueOf, verifyCommand } from './due-messages.js';
+import { formatDate } from '../plan/dates.js';
+import { ago, describeDuration, dueOf, verifyCommand } from './due-messages.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const staleAccess = {
@@ -14,8 +15,8 @@ export const staleAccess = {
         file: item.file,
         pointer: item.pointer,
         message:
-          `access entry ${item.id} was last verified ${day(item.last!)}, ${ago(item, ctx.asOf)} ` +
-          `(limit ${describeDuration(item.every!)}, due ${day(item.due)}): check that the credential is ` +
+          `access entry ${item.id} was last verified ${formatDate(item.last!)}, ${ago(item, ctx.asOf)} ` +
+          `(limit ${describeDuration(item.every!)}, due ${formatDate(item.due)}): check that the credential is ` +
           `where the vault says, still works and the holders can reach it, then run ${verifyCommand(item)}`,
       }));
   },

@@ -1,4 +1,5 @@
-import { ago, day, describeDuration, dueOf, verifyCommand } from './due-messages.js';
+import { formatDate } from '../plan/dates.js';
+import { ago, describeDuration, dueOf, verifyCommand } from './due-messages.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const staleContact = {
@@ -13,8 +14,8 @@ export const staleContact = {
         file: item.file,
         pointer: item.pointer,
         message:
-          `contact ${item.id} was last verified ${day(item.last!)}, ${ago(item, ctx.asOf)} ` +
-          `(limit ${describeDuration(item.every!)}, due ${day(item.due)}): ` +
+          `contact ${item.id} was last verified ${formatDate(item.last!)}, ${ago(item, ctx.asOf)} ` +
+          `(limit ${describeDuration(item.every!)}, due ${formatDate(item.due)}): ` +
           `confirm the details, then run ${verifyCommand(item)}`,
       }));
   },

@@ -1,6 +1,6 @@
-import { daysBetween, parseDate } from '../plan/dates.js';
+import { daysBetween, formatDate, parseDate } from '../plan/dates.js';
 import type { Located, SourceFile } from '../plan/types.js';
-import { count, day } from './due-messages.js';
+import { plural } from '../util/plural.js';
 import type { Rule, RuleFinding } from './types.js';
 
 interface Dated {
@@ -64,7 +64,7 @@ export const verifiedInFuture = {
         {
           file: d.file,
           pointer: d.pointer,
-          message: `${d.what} ${day(date)}, ${count(ahead, 'day')} after today (${day(ctx.asOf)}): ${d.fix}`,
+          message: `${d.what} ${formatDate(date)}, ${plural(ahead, 'day')} after today (${formatDate(ctx.asOf)}): ${d.fix}`,
         },
       ];
     });

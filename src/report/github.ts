@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../plan/types.js';
-import { printable } from './text.js';
+import { plural } from '../util/plural.js';
+import { countFindings, printable } from './text.js';
 import type { Formatter } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -36,16 +37,12 @@ function annotation(f: Finding): string {
  */
 export const github: Formatter = (findings, ctx) => {
   const lines = findings.map(annotation);
-  const n = (k: Severity) => findings.filter((f) => f.severity === k).length;
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   if (findings.length > 0) lines.push('');
   for (const f of findings) {
     lines.push(
       `${printable(f.file)}:${f.line}:${f.column}  ${f.severity}  ${printable(f.message)}  (${f.rule})`,
     );
   }
-  lines.push(
-    `bcplan: ${plural(findings.length, 'problem')} (${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'info')}) in ${plural(ctx.files.length, 'file')}`,
-  );
+  lines.push(`bcplan: ${countFindings(findings)} in ${plural(ctx.files.length, 'file')}`);
   return `${lines.join('\n')}\n`;
 };

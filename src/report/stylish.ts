@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { printable } from './text.js';
+import { countFindings, printable } from './text.js';
 import type { Formatter } from './types.js';
 
 /** ESLint-style: findings grouped per file, then one summary line. Empty output when clean. */
@@ -24,9 +24,9 @@ export const stylish: Formatter = (findings, ctx) => {
     });
     lines.push('');
   }
-  const n = (k: string) => findings.filter((f) => f.severity === k).length;
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const summary = `${plural(findings.length, 'problem')} (${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'info')})`;
-  lines.push(n('error') > 0 ? c.red.bold(`✖ ${summary}`) : c.yellow.bold(`⚠ ${summary}`));
+  const summary = countFindings(findings);
+  lines.push(
+    findings.some((f) => f.severity === 'error') ? c.red.bold(`✖ ${summary}`) : c.yellow.bold(`⚠ ${summary}`),
+  );
   return `${lines.join('\n')}\n`;
 };

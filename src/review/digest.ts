@@ -4,6 +4,7 @@ import { type DueItem, type DueKind, dueItems } from '../plan/due.js';
 import { resolveMatrix } from '../plan/matrix.js';
 import { rangeOf } from '../plan/source.js';
 import type { LoadedPlan } from '../plan/types.js';
+import { shellQuote } from '../util/shell-quote.js';
 import { checkPlan, DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from '../validate.js';
 
 /** Rules that report the due dates themselves: a plan with only these is not "broken". */
@@ -80,11 +81,6 @@ export interface ReviewOptions {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
-/** Quotes a path or id for a POSIX shell only when it needs it. */
-export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/u.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 function clearing(item: DueItem, file: string): { command: string | null; action: string } {
   const where = shellQuote(file);

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { formatDate } from '../plan/dates.js';
 import type { DueKind } from '../plan/due.js';
+import { plural } from '../util/plural.js';
 import type { Digest, PlanReview, ReviewItem } from './digest.js';
 
 export interface TextOptions {
@@ -14,8 +15,6 @@ const KIND_WORD: Record<DueKind, string> = {
   exercise: 'exercise',
   contract: 'contract ends',
 };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "82 days overdue", "due today", "due in 8 days", "never exercised". */
 export function describeWhen(item: ReviewItem): string {
