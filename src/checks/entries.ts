@@ -78,6 +78,20 @@ export function siteOf(provider: Provider): Site | undefined {
   return city && country ? { city, country } : undefined;
 }
 
+/**
+ * The services that need two or more providers and have them (single-provider reports fewer),
+ * with each provider's site; a service is left out when a site cannot be read (the schema reports it).
+ */
+export function servicesWithSites(plan: LoadedPlan) {
+  return firstById(plan.services).flatMap((service) => {
+    if (minProvidersOf(service.value) < 2) return [];
+    const providers = providersOf(plan, service.id);
+    const sites = providers.map((p) => siteOf(p.value));
+    if (providers.length < 2 || !sites.every((s) => s !== undefined)) return [];
+    return [{ service, providers, sites }];
+  });
+}
+
 /** Normalises names and places for comparison: Unicode NFC, case, inner whitespace. */
 export function sameText(a: string, b: string): boolean {
   const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('und');
