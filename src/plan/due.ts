@@ -46,6 +46,8 @@ export interface DueOptions {
   staleAfter: Duration;
   dueWindow: Duration;
   matrix: Matrix;
+  /** How early a contract end shows as due soon; CONTRACT_WINDOW by default. */
+  contractWindow?: Duration;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -59,47 +61,39 @@ export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
   const { asOf, staleAfter, dueWindow } = options;
   const owner = str(plan.plan?.value.owner);
   const items: DueItem[] = [];
-  const push = (item: Omit<DueItem, 'state' | 'daysLeft'>, window: Duration) => {
-    items.push({ ...item, state: dueState(item.due, asOf, window), daysLeft: daysBetween(asOf, item.due) });
+  const push = (
+    item: Omit<DueItem, 'state' | 'daysLeft'>,
+    window: Duration,
+    state = dueState(item.due, asOf, window),
+  ) => {
+    items.push({ ...item, state, daysLeft: daysBetween(asOf, item.due) });
   };
 
-  for (const c of plan.contacts) {
-    const last = parseDate(c.value.verified);
-    const id = str(c.value.id);
+  // Contacts and access entries are re-confirmed every staleAfter.
+  const verifiable = [
+    ...plan.contacts.map((c) => ({ kind: 'contact' as const, entry: c, label: c.value.name, role: owner })),
+    ...plan.access.map((a) => {
+      const holder = Array.isArray(a.value.holders)
+        ? a.value.holders.find((h) => typeof h === 'string')
+        : undefined;
+      return { kind: 'access' as const, entry: a, label: a.value.system, role: str(holder) ?? owner };
+    }),
+  ];
+  for (const { kind, entry, label, role } of verifiable) {
+    const last = parseDate(entry.value.verified);
+    const id = str(entry.value.id);
     if (!last || !id || last > asOf) continue;
     push(
       {
-        kind: 'contact',
+        kind,
         id,
-        label: str(c.value.name) ?? id,
-        file: c.file,
-        pointer: `${c.pointer}/verified`,
+        label: str(label) ?? id,
+        file: entry.file,
+        pointer: `${entry.pointer}/verified`,
         last,
         due: addDuration(last, staleAfter),
         every: staleAfter,
-        role: owner,
-      },
-      dueWindow,
-    );
-  }
-  for (const a of plan.access) {
-    const last = parseDate(a.value.verified);
-    const id = str(a.value.id);
-    if (!last || !id || last > asOf) continue;
-    const holders = Array.isArray(a.value.holders)
-      ? a.value.holders.filter((h): h is string => typeof h === 'string')
-      : [];
-    push(
-      {
-        kind: 'access',
-        id,
-        label: str(a.value.system) ?? id,
-        file: a.file,
-        pointer: `${a.pointer}/verified`,
-        last,
-        due: addDuration(last, staleAfter),
-        every: staleAfter,
-        role: holders[0] ?? owner,
+        role,
       },
       dueWindow,
     );
@@ -127,11 +121,11 @@ export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
       );
     }
   }
-  plan.scenarios.forEach((s) => {
+  for (const s of plan.scenarios) {
     const id = str(s.value.id);
-    if (!id) return;
+    if (!id) continue;
     const cls = classify(options.matrix, s.value.likelihood, s.value.impact);
-    if (!cls || cls.acceptable) return;
+    if (!cls || cls.acceptable) continue;
     let last: Date | undefined;
     for (const e of plan.exercises) {
       const date = parseDate(e.value.date);
@@ -151,8 +145,10 @@ export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
         role: str(s.value.owner),
       },
       dueWindow,
+      // Never exercised: overdue from as-of on, whatever the window says.
+      last ? undefined : 'overdue',
     );
-  });
+  }
   for (const p of plan.providers) {
     const ends = parseDate(p.value.contractEnds);
     const id = str(p.value.id);
@@ -169,10 +165,8 @@ export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
         every: undefined,
         role: owner,
       },
-      CONTRACT_WINDOW,
+      options.contractWindow ?? CONTRACT_WINDOW,
     );
   }
-  // A never-exercised scenario is overdue from as-of on: mark it so, whatever the window says.
-  for (const item of items) if (item.kind === 'exercise' && !item.last) item.state = 'overdue';
   return items;
 }

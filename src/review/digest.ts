@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { type Duration, formatDate, subDuration } from '../plan/dates.js';
-import { type DueItem, type DueKind, dueItems } from '../plan/due.js';
+import { type Duration, durationSeconds, formatDate } from '../plan/dates.js';
+import { CONTRACT_WINDOW, type DueItem, type DueKind, dueItems } from '../plan/due.js';
 import { resolveMatrix } from '../plan/matrix.js';
 import { rangeOf } from '../plan/source.js';
 import type { LoadedPlan } from '../plan/types.js';
@@ -158,19 +158,18 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
       staleAfter: config.staleAfter ?? DEFAULT_STALE_AFTER,
       dueWindow: window,
       matrix: resolveMatrix(plan),
+      // Contracts keep their 90-day warning, but a longer --within shows them earlier too.
+      ...(options.within && durationSeconds(options.within) > durationSeconds(CONTRACT_WINDOW)
+        ? { contractWindow: options.within }
+        : {}),
     });
   }
-  const all = due.map((item): ReviewItem => {
-    let state = item.state;
-    // Contracts keep their 90-day warning, but a longer --within shows them earlier too.
-    if (item.kind === 'contract' && state === 'ok' && options.within) {
-      if (subDuration(item.due, options.within) <= options.asOf) state = 'due-soon';
-    }
-    return {
+  const all = due.map(
+    (item): ReviewItem => ({
       kind: item.kind,
       id: item.id,
       label: item.label,
-      state,
+      state: item.state,
       due: formatDate(item.due),
       last: item.last ? formatDate(item.last) : null,
       daysLeft: item.daysLeft,
@@ -179,8 +178,8 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
       pointer: item.pointer,
       ...roleInfo(plan, item.role),
       ...clearing(item, item.file.path),
-    };
-  });
+    }),
+  );
   all.sort(byDue);
   const p = plan.plan?.value;
   return {
