@@ -1,4 +1,5 @@
-import { UsageError } from '../errors.js';
+import { statSync } from 'node:fs';
+import { LoadError, UsageError } from '../errors.js';
 import { type Duration, parseDate, parseDuration } from '../plan/dates.js';
 
 /** --as-of DATE, else today at local midnight. */
@@ -32,4 +33,19 @@ export function parseChoice<T extends string>(
     throw new UsageError(`${name} must be one of ${choices.join(', ')}, not "${value}"`);
   }
   return value as T;
+}
+
+/** SOURCE_DATE_EPOCH (reproducible builds, https://reproducible-builds.org/specs/source-date-epoch/). */
+export function sourceDateEpoch(env = process.env): Date | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return undefined;
+  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds, not "${epoch}"`);
+  return new Date(Number(epoch) * 1000);
+}
+
+/** A PLAN argument must name a file: anything else is exit 2, not a finding. */
+export function requireFile(file: string): void {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new LoadError(`cannot read ${file}: the file does not exist`);
+  if (!stat.isFile()) throw new LoadError(`cannot read ${file}: it is not a file`);
 }

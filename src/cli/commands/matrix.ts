@@ -1,13 +1,11 @@
-import { statSync } from 'node:fs';
 import { supportsColor } from 'chalk';
-import { LoadError } from '../../errors.js';
 import { buildMatrixView } from '../../matrix/view.js';
 import { loadPlan } from '../../plan/load.js';
 import { LANGUAGES, planLanguage } from '../../plan/matrix.js';
 import { formatMatrixText } from '../../report/matrix-text.js';
 import { stylish } from '../../report/stylish.js';
 import { useColor } from '../color.js';
-import { parseChoice } from '../options.js';
+import { parseChoice, requireFile } from '../options.js';
 
 export interface MatrixOptions {
   format?: string;
@@ -23,13 +21,7 @@ export interface MatrixOptions {
 export async function matrix(planPath: string, options: MatrixOptions): Promise<number> {
   const format = parseChoice('--format', options.format, ['text', 'json'] as const) ?? 'text';
   const lang = parseChoice('--lang', options.lang, LANGUAGES);
-  let isFile = false;
-  try {
-    isFile = statSync(planPath).isFile();
-  } catch {
-    throw new LoadError(`cannot read ${planPath}: the file does not exist`);
-  }
-  if (!isFile) throw new LoadError(`cannot read ${planPath}: it is not a file`);
+  requireFile(planPath);
 
   const plan = loadPlan(planPath, options.allowOutsideRoot ? { allowOutsideRoot: true } : {});
   const rootErrors = plan.findings.filter((f) => f.file === plan.root.path);

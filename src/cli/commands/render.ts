@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { allRules } from '../../checks/index.js';
-import { LoadError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { LANGUAGES } from '../../plan/matrix.js';
 import { stylish } from '../../report/stylish.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { checkPlan, sortFindings } from '../../validate.js';
 import { useColor } from '../color.js';
-import { parseAsOf, parseChoice } from '../options.js';
+import { parseAsOf, parseChoice, requireFile, sourceDateEpoch } from '../options.js';
 
 export interface RenderOptions {
   output?: string;
@@ -30,10 +29,8 @@ export function renderDates(asOf: string | undefined, env = process.env): { asOf
     const day = parseAsOf(asOf);
     return { asOf: day, created: new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate())) };
   }
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds, not "${epoch}"`);
-    const created = new Date(Number(epoch) * 1000);
+  const created = sourceDateEpoch(env);
+  if (created) {
     return {
       asOf: new Date(created.getUTCFullYear(), created.getUTCMonth(), created.getUTCDate()),
       created,
@@ -66,12 +63,7 @@ export function gitCommit(file: string): { hash: string; modified: boolean } | u
 export async function render(planPath: string, options: RenderOptions): Promise<number> {
   const language = parseChoice('--lang', options.lang, LANGUAGES);
   const { asOf, created } = renderDates(options.asOf);
-  try {
-    if (!statSync(planPath).isFile()) throw new LoadError(`cannot read ${planPath}: it is not a file`);
-  } catch (error) {
-    if (error instanceof LoadError) throw error;
-    throw new LoadError(`cannot read ${planPath}: the file does not exist`);
-  }
+  requireFile(planPath);
   const output = options.output ?? planPath.replace(/(\.ya?ml)?$/i, '.pdf');
   if (path.resolve(output) === path.resolve(planPath)) {
     throw new UsageError(`--output ${output} would overwrite the plan`);

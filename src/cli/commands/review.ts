@@ -1,9 +1,8 @@
-import { UsageError } from '../../errors.js';
 import { discoverPlans } from '../../plan/discover.js';
 import { buildDigest, needsAttention } from '../../review/digest.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { useColor } from '../color.js';
-import { parseAsOf, parseChoice, parseDurationOption } from '../options.js';
+import { parseAsOf, parseChoice, parseDurationOption, sourceDateEpoch } from '../options.js';
 
 export interface ReviewOptions {
   format?: string;
@@ -20,13 +19,7 @@ const FORMATS = ['text', 'json', 'ics'] as const;
 /** DTSTAMP: --as-of, else SOURCE_DATE_EPOCH, else today (both give the same bytes all day). */
 function calendarStamp(asOf: Date, explicitAsOf: boolean, env = process.env): Date {
   const day = new Date(Date.UTC(asOf.getFullYear(), asOf.getMonth(), asOf.getDate()));
-  if (explicitAsOf) return day;
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds, not "${epoch}"`);
-    return new Date(Number(epoch) * 1000);
-  }
-  return day;
+  return (explicitAsOf ? undefined : sourceDateEpoch(env)) ?? day;
 }
 
 /**
