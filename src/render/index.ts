@@ -103,6 +103,10 @@ export async function renderRunbook(plan: LoadedPlan, options: RenderOptions): P
     doc.on('end', resolve);
     doc.on('error', reject);
   });
+  // The layout runs synchronously: until the stream has started flowing (on a later tick),
+  // every chunk pdfkit pushes waits in the stream's buffer — the whole PDF, as hundreds of
+  // thousands of small buffers. One tick first, and each chunk reaches the listener at once.
+  await new Promise((resolve) => setImmediate(resolve));
   const root = doc.struct('Document');
   doc.addStructure(root);
   const L = new Layout(doc, root);

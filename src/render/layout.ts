@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type PDFDocument from 'pdfkit';
+import { installFastLayout, type Wrapped, widthOf, wrapText } from './text.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 type StructElement = ReturnType<Doc['struct']>;
@@ -120,22 +121,8 @@ export class Layout {
   addPage(): void {
     if (!this.dry) this.doc.addPage();
     this.page++;
-    if (this.page % 16 === 0) this.trimFontCaches();
     this.y = PAGE.top;
     this.startPage();
-  }
-
-  /**
-   * pdfkit caches the glyph layout of every distinct word for the life of the document:
-   * thousands of phone numbers and email addresses made that cache hundreds of MB. Dropping
-   * it now and then keeps the common words cached and the memory flat.
-   */
-  private trimFontCaches(): void {
-    const families = (this.doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })
-      ._fontFamilies;
-    for (const font of Object.values(families ?? {})) {
-      if (font.layoutCache) font.layoutCache = Object.create(null);
-    }
   }
 
   /** Draws the running heads of the current page; leaves it counted as empty. */
@@ -164,7 +151,10 @@ export class Layout {
     const font = FONTS[s.font ?? 'regular'];
     const size = s.size ?? SIZE.body;
     const color = s.color ?? COLORS.text;
-    if (font !== this.current.font) this.doc.font(font);
+    if (font !== this.current.font) {
+      this.doc.font(font);
+      installFastLayout((this.doc as unknown as { _font: unknown })._font);
+    }
     if (size !== this.current.size) this.doc.fontSize(size);
     if (color !== this.current.color) this.doc.fillColor(color);
     this.current = { font, size, color };
@@ -176,39 +166,70 @@ export class Layout {
     this.current = { font: '', size: 0, color: '' };
   }
 
-  heightOf(text: string, width: number, s: TextStyle = {}): number {
+  /** Line breaks of the last texts measured: `heightOf` and then `draw` break a text once. */
+  private wrapped = new Map<string, Wrapped>();
+
+  /** The lines of a text in a style and width (sets the style). */
+  wrap(text: string, width: number, s: TextStyle = {}): Wrapped {
     this.style(s);
-    // One line needs no wrapping: skip the line wrapper (most table cells).
-    if (!text.includes('\n') && this.doc.widthOfString(text) <= width) {
-      return this.doc.currentLineHeight(true) + (s.lineGap ?? 1);
+    const key = `${this.current.font}\u0000${this.current.size}\u0000${width}\u0000${text}`;
+    let w = this.wrapped.get(key);
+    if (!w) {
+      if (this.wrapped.size >= 512) this.wrapped.clear();
+      w = wrapText(this.font, this.current.size, text, width);
+      this.wrapped.set(key, w);
     }
-    return this.doc.heightOfString(text, { width, lineGap: s.lineGap ?? 1 });
+    return w;
   }
 
-  /** Draws text at (x, y) inside width; never lets pdfkit add a page. */
+  /** pdfkit's current font object. */
+  private get font(): unknown {
+    return (this.doc as unknown as { _font: unknown })._font;
+  }
+
+  /** The width of a single line in the current style (sets the style). */
+  widthOf(text: string, s: TextStyle = {}): number {
+    this.style(s);
+    return widthOf(this.font, text, this.current.size);
+  }
+
+  lineHeight(s: TextStyle = {}): number {
+    this.style(s);
+    return this.doc.currentLineHeight(true) + (s.lineGap ?? 1);
+  }
+
+  heightOf(text: string, width: number, s: TextStyle = {}): number {
+    return this.wrap(text, width, s).lines.length * this.lineHeight(s);
+  }
+
+  /**
+   * Draws text at (x, y) inside width, line by line, broken once by `wrap`; never lets pdfkit
+   * add a page. With a height, lines that do not fit are left out and the last one shown
+   * ends in an ellipsis.
+   */
   draw(text: string, x: number, y: number, width: number, s: TextStyle = {}, height?: number): number {
     this.pageUsed = true;
     if (this.dry) return height ?? this.heightOf(text, width, s);
-    this.style(s);
-    const lineGap = s.lineGap ?? 1;
-    if (!text.includes('\n')) {
-      const w = this.doc.widthOfString(text);
-      if (w <= width) {
-        // The fast path: one line, placed by hand, without pdfkit's line wrapper.
-        const dx = s.align === 'right' ? width - w : s.align === 'center' ? (width - w) / 2 : 0;
-        this.doc.text(text, x + dx, y, { lineBreak: false });
-        return this.doc.currentLineHeight(true) + lineGap;
+    const { lines, widths } = this.wrap(text, width, s);
+    const lh = this.lineHeight(s);
+    let n = lines.length;
+    let last: string | undefined;
+    if (height !== undefined && n * lh > height + 2) {
+      n = Math.floor((height + 2) / lh);
+      if (n > 0) {
+        let t = lines[n - 1]!.replace(/\s+$/, '');
+        while (t && this.widthOf(`${t}…`, s) > width) t = t.slice(0, -1);
+        last = `${t.replace(/\s+$/, '')}…`;
       }
     }
-    const h = height ?? this.heightOf(text, width, s);
-    this.doc.text(text, x, y, {
-      width,
-      height: h + 2,
-      align: s.align ?? 'left',
-      lineGap,
-      ellipsis: height !== undefined,
-    });
-    return h;
+    for (let i = 0; i < n; i++) {
+      const line = i === n - 1 && last !== undefined ? last : lines[i]!;
+      if (!line) continue;
+      const w = line === lines[i] ? widths[i]! : this.widthOf(line, s);
+      const dx = s.align === 'right' ? width - w : s.align === 'center' ? (width - w) / 2 : 0;
+      this.doc.text(line, x + dx, y + i * lh, { lineBreak: false });
+    }
+    return height ?? lines.length * lh;
   }
 
   // --- structure tree -------------------------------------------------------------------
