@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { allRules } from './checks/index.js';
 import { UsageError } from './errors.js';
 import { type Duration, durationSeconds, parseDuration } from './plan/dates.js';
 import type { Severity } from './plan/types.js';
@@ -21,6 +22,27 @@ export interface Config {
   rules: Record<string, Severity | 'off'>;
   staleAfter?: Duration;
   dueWindow?: Duration;
+}
+
+export const DEFAULT_STALE_AFTER = parseDuration('P12M')!;
+export const DEFAULT_DUE_WINDOW = parseDuration('P30D')!;
+
+const configCache = new Map<string, Config>();
+
+/** The config for a plan: --config, else the nearest `.bcplan.yaml` above it, else defaults. */
+export function configFor(planPath: string, configFile?: string): Config {
+  const file = configFile ?? findConfigFile(path.dirname(path.resolve(planPath)));
+  if (!file) return { rules: {} };
+  const key = path.resolve(file);
+  let config = configCache.get(key);
+  if (!config) {
+    config = readConfig(
+      file,
+      allRules().map((r) => r.id),
+    );
+    configCache.set(key, config);
+  }
+  return config;
 }
 
 /** Finds `.bcplan.yaml` from `startDir` upward; undefined when there is none. */

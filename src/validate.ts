@@ -1,16 +1,12 @@
-import path from 'node:path';
-import { allRules, rules as catalogue } from './checks/index.js';
+import { rules as catalogue } from './checks/index.js';
 import type { Rule, RuleContext } from './checks/types.js';
-import { type Config, findConfigFile, readConfig } from './config.js';
-import { type Duration, parseDuration } from './plan/dates.js';
+import { type Config, configFor, DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from './config.js';
+import type { Duration } from './plan/dates.js';
 import { type LoadOptions, loadPlan } from './plan/load.js';
 import { resolveMatrix } from './plan/matrix.js';
 import { validateSchema } from './plan/schema.js';
 import { findingAt } from './plan/source.js';
 import type { Finding, LoadedPlan, Severity } from './plan/types.js';
-
-export const DEFAULT_STALE_AFTER = parseDuration('P12M')!;
-export const DEFAULT_DUE_WINDOW = parseDuration('P30D')!;
 
 export interface CheckOptions extends LoadOptions {
   asOf: Date;
@@ -26,24 +22,6 @@ export interface PlanResult {
   plan: LoadedPlan;
   config: Config;
   findings: Finding[];
-}
-
-const configCache = new Map<string, Config>();
-
-/** The config for a plan: --config, else the nearest `.bcplan.yaml` above it, else defaults. */
-export function configFor(planPath: string, configFile?: string): Config {
-  const file = configFile ?? findConfigFile(path.dirname(path.resolve(planPath)));
-  if (!file) return { rules: {} };
-  const key = path.resolve(file);
-  let config = configCache.get(key);
-  if (!config) {
-    config = readConfig(
-      file,
-      allRules().map((r) => r.id),
-    );
-    configCache.set(key, config);
-  }
-  return config;
 }
 
 /** Runs every rule on a loaded plan; a rule that throws becomes an internal finding, never a crash. */

@@ -1,11 +1,12 @@
 import path from 'node:path';
+import { DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from '../config.js';
 import { type Duration, durationSeconds, formatDate } from '../plan/dates.js';
 import { CONTRACT_WINDOW, type DueItem, type DueKind, dueItems } from '../plan/due.js';
 import { resolveMatrix } from '../plan/matrix.js';
 import { rangeOf } from '../plan/source.js';
 import type { LoadedPlan } from '../plan/types.js';
 import { shellQuote } from '../util/shell-quote.js';
-import { checkPlan, DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from '../validate.js';
+import { checkPlan } from '../validate.js';
 
 /** Rules that report the due dates themselves: a plan with only these is not "broken". */
 const DUE_RULES = new Set([

@@ -1,3 +1,4 @@
+import { configFor, DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from '../../config.js';
 import { LoadError, UsageError } from '../../errors.js';
 import { formatDate, parseDate } from '../../plan/dates.js';
 import { dueItems } from '../../plan/due.js';
@@ -6,7 +7,6 @@ import { resolveMatrix } from '../../plan/matrix.js';
 import type { SourceFile } from '../../plan/types.js';
 import { editFile, findTargets, type VerifyTarget } from '../../review/verify.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import { configFor, DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from '../../validate.js';
 import { parseAsOf } from '../options.js';
 
 export interface VerifyOptions {
