@@ -7,7 +7,7 @@ import { type Duration, durationSeconds, parseDuration } from './plan/dates.js';
 import type { Severity } from './plan/types.js';
 import { closest } from './util/suggest.js';
 
-export const CONFIG_FILE = '.bcplan.yaml';
+const CONFIG_FILE = '.bcplan.yaml';
 const CONFIG_KEYS = ['rules', 'staleAfter', 'dueWindow'];
 const READ_ERRORS: Record<string, string> = {
   ENOENT: 'no such file',

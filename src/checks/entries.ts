@@ -70,7 +70,7 @@ export interface Site {
 }
 
 /** A provider's site when both city and country are readable strings. */
-export function siteOf(provider: Provider): Site | undefined {
+function siteOf(provider: Provider): Site | undefined {
   const site = provider.site;
   if (!isRecord(site) || typeof site.city !== 'string' || typeof site.country !== 'string') return undefined;
   const city = site.city.trim();

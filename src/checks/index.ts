@@ -56,7 +56,7 @@ export interface RuleMeta {
 }
 
 /** Rules the loader and schema validation report (they have no check function). */
-export const loaderRules: RuleMeta[] = [
+const loaderRules: RuleMeta[] = [
   {
     id: 'yaml-syntax',
     severity: 'error',
@@ -79,7 +79,7 @@ export function allRules(): RuleMeta[] {
   return [...loaderRules, ...rules.map(({ id, severity, description }) => ({ id, severity, description }))];
 }
 
-export const RULES_DOC_URL = 'https://github.com/bcplan/bcplan/blob/main/docs/rules.md';
+const RULES_DOC_URL = 'https://github.com/bcplan/bcplan/blob/main/docs/rules.md';
 
 /** Where a rule is documented: docs/rules.md, anchored by the rule id. */
 export function ruleHelpUri(id: string): string {

@@ -177,7 +177,7 @@ const PLACEHOLDER_RE =
  * Whether `token`, written after a credential word, is the credential itself.
  * `explicit`: it followed `:`, `=` or `is`/`lautet`; `quoted`: it was in quotes.
  */
-export function looksLikeSecret(token: string, options: { explicit: boolean; quoted: boolean }): boolean {
+function looksLikeSecret(token: string, options: { explicit: boolean; quoted: boolean }): boolean {
   const t = token.trim();
   if (t.length < 4 || t.length > 200) return false;
   const lower = t.toLowerCase();
@@ -278,7 +278,7 @@ function findWrittenCredentials(text: string): SecretHit[] {
 }
 
 /** Bits of entropy per character: a random token scores above 3.5, words and ids below. */
-export function shannonEntropy(s: string): number {
+function shannonEntropy(s: string): number {
   const counts = new Map<string, number>();
   for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let h = 0;

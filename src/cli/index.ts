@@ -31,7 +31,7 @@ function onSignals(): void {
 const EXAMPLES = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 /** Builds the program. Each command's module is imported only when that command runs. */
-export function buildProgram(version: string, setCode: (code: number) => void): Command {
+function buildProgram(version: string, setCode: (code: number) => void): Command {
   const program = new Command('bcplan')
     .description('Validate, render, review and scaffold business continuity plans kept as YAML in git.')
     .version(version, '-V, --version')

@@ -16,7 +16,7 @@ export const TEMPLATE_DESCRIPTIONS: Record<TemplateName, string> = {
 /** templates/ of the installed package: two folders above src/init and dist/init alike. */
 const TEMPLATES_URL = new URL('../../templates/', import.meta.url);
 
-export function templateFile(name: TemplateName, language: Language): string {
+function templateFile(name: TemplateName, language: Language): string {
   return fileURLToPath(new URL(`${name}.${language}.yaml`, TEMPLATES_URL));
 }
 

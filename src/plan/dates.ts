@@ -34,10 +34,6 @@ export function parseDate(value: unknown): Date | undefined {
   return date;
 }
 
-export function isDateString(value: unknown): value is string {
-  return parseDate(value) !== undefined;
-}
-
 /** YYYY-MM-DD in local time. Not date-fns `format`: that loads its en-US locale (~30 modules) at start-up. */
 export function formatDate(date: Date): string {
   if (!isValid(date)) throw new RangeError('Invalid time value');
@@ -52,10 +48,6 @@ export function parseDuration(value: unknown): Duration | undefined {
   if (!m) return undefined;
   const n = (i: number) => (m[i] === undefined ? 0 : Number(m[i]));
   return { years: n(1), months: n(2), weeks: n(3), days: n(4), hours: n(5), minutes: n(6), seconds: n(7) };
-}
-
-export function isDurationString(value: unknown): value is string {
-  return parseDuration(value) !== undefined;
 }
 
 /**

@@ -10,9 +10,9 @@ import {
 import { classify, type Matrix } from './matrix.js';
 import type { LoadedPlan, SourceFile } from './types.js';
 
-export const DEFAULT_REVIEW_EVERY = parseDuration('P12M')!;
+const DEFAULT_REVIEW_EVERY = parseDuration('P12M')!;
 /** SPEC §3 exercise-overdue: a not-acceptable scenario is exercised at least every 12 months. */
-export const EXERCISE_EVERY = parseDuration('P12M')!;
+const EXERCISE_EVERY = parseDuration('P12M')!;
 /** SPEC §3 contract-ending: warn 90 days before a provider contract ends. */
 export const CONTRACT_WINDOW = parseDuration('P90D')!;
 

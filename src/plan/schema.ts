@@ -80,7 +80,7 @@ function defKind(error: ErrorObject): string | undefined {
 }
 
 /** Turns ajv errors into findings: one clear finding per problem, cascades collapsed. */
-export function describeErrors(file: SourceFile, errors: readonly ErrorObject[]): Finding[] {
+function describeErrors(file: SourceFile, errors: readonly ErrorObject[]): Finding[] {
   const findings: Finding[] = [];
   const done = new Set<string>();
   const add = (pointer: string, message: string, target: 'value' | 'key' = 'value') => {

@@ -73,7 +73,7 @@ const WORDS: Record<Language, Words> = {
 };
 
 /** Marks a not-acceptable class in every cell, so the matrix reads without colour too. */
-export const NOT_ACCEPTABLE_MARK = '!';
+const NOT_ACCEPTABLE_MARK = '!';
 
 const width = (s: string) => [...s].length;
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));

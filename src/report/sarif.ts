@@ -7,7 +7,7 @@ import type { Formatter } from './types.js';
 
 const SARIF_SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const PROJECT_URL = 'https://github.com/bcplan/bcplan';
+const PROJECT_URL = 'https://github.com/bcplan/bcplan';
 /** Names the fingerprint scheme; bump the version if the hashed fields ever change. */
 export const FINGERPRINT_KEY = 'bcplanFinding/v1';
 

@@ -2,7 +2,7 @@ import { formatDate } from '../plan/dates.js';
 import type { Digest, ReviewItem } from './digest.js';
 
 /** Version of the JSON shape below; bumped only on incompatible changes. */
-export const REVIEW_JSON_VERSION = 1;
+const REVIEW_JSON_VERSION = 1;
 
 type ItemJson = Omit<ReviewItem, never>;
 

@@ -17,7 +17,7 @@ const KIND_WORD: Record<DueKind, string> = {
 };
 
 /** "82 days overdue", "due today", "due in 8 days", "never exercised". */
-export function describeWhen(item: ReviewItem): string {
+function describeWhen(item: ReviewItem): string {
   if (item.kind === 'exercise' && item.last === null) return 'never exercised';
   if (item.daysLeft < 0) return `${plural(-item.daysLeft, 'day')} overdue`;
   if (item.daysLeft === 0) return 'due today';

@@ -24,7 +24,7 @@ export interface RenderOptions {
  * "Today" and the PDF's date: --as-of, else SOURCE_DATE_EPOCH (reproducible builds),
  * else now. Either fixed input makes the output byte-identical.
  */
-export function renderDates(asOf: string | undefined, env = process.env): { asOf: Date; created: Date } {
+function renderDates(asOf: string | undefined, env = process.env): { asOf: Date; created: Date } {
   if (asOf !== undefined) {
     const day = parseAsOf(asOf);
     return { asOf: day, created: new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate())) };

@@ -8,9 +8,9 @@ export interface SchemaOptions {
 }
 
 /** The shipped schema, found relative to this module (src/ or dist/ — both sit two folders below the package). */
-export const SCHEMA_URL = new URL('../../../schemas/plan.schema.json', import.meta.url);
+const SCHEMA_URL = new URL('../../../schemas/plan.schema.json', import.meta.url);
 
-export function readPlanSchema(): string {
+function readPlanSchema(): string {
   try {
     return readFileSync(SCHEMA_URL, 'utf8');
   } catch {
