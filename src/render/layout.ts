@@ -63,6 +63,23 @@ export interface Cell {
 
 export type CellInput = string | Cell;
 
+/** pdfkit's number format in content streams (six decimals at most). */
+const num = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** The parts of pdfkit's document and font objects that `textOps` writes with. */
+interface PdfkitInternals {
+  _font: {
+    id: string;
+    ascender: number;
+    ref(): unknown;
+    encode(
+      text: string,
+    ): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+  };
+  _fontSize: number;
+  page: { height: number; fonts: Record<string, unknown> };
+}
+
 /**
  * The page model: a cursor that moves down the content box, explicit page breaks only
  * between blocks (pdfkit never breaks a page on its own: every text call gets a height),
@@ -167,19 +184,23 @@ export class Layout {
   }
 
   /** Line breaks of the last texts measured: `heightOf` and then `draw` break a text once. */
-  private wrapped = new Map<string, Wrapped>();
+  private wrapped = new Map<string, { font: string; size: number; width: number; lines: Wrapped }[]>();
 
   /** The lines of a text in a style and width (sets the style). */
   wrap(text: string, width: number, s: TextStyle = {}): Wrapped {
     this.style(s);
-    const key = `${this.current.font}\u0000${this.current.size}\u0000${width}\u0000${text}`;
-    let w = this.wrapped.get(key);
-    if (!w) {
-      if (this.wrapped.size >= 512) this.wrapped.clear();
-      w = wrapText(this.font, this.current.size, text, width);
-      this.wrapped.set(key, w);
+    const { font, size } = this.current;
+    let list = this.wrapped.get(text);
+    if (list) {
+      for (const e of list) if (e.font === font && e.size === size && e.width === width) return e.lines;
+    } else {
+      if (this.wrapped.size >= 1024) this.wrapped.clear();
+      list = [];
+      this.wrapped.set(text, list);
     }
-    return w;
+    const lines = wrapText(this.font, size, text, width);
+    list.push({ font, size, width, lines });
+    return lines;
   }
 
   /** pdfkit's current font object. */
@@ -222,14 +243,54 @@ export class Layout {
         last = `${t.replace(/\s+$/, '')}…`;
       }
     }
+    const ops: string[] = [];
     for (let i = 0; i < n; i++) {
       const line = i === n - 1 && last !== undefined ? last : lines[i]!;
       if (!line) continue;
       const w = line === lines[i] ? widths[i]! : this.widthOf(line, s);
       const dx = s.align === 'right' ? width - w : s.align === 'center' ? (width - w) / 2 : 0;
-      this.doc.text(line, x + dx, y + i * lh, { lineBreak: false });
+      if (!this.textOps(ops, line, x + dx, y + i * lh)) {
+        this.flushText(ops);
+        this.doc.text(line, x + dx, y + i * lh, { lineBreak: false });
+      }
     }
+    this.flushText(ops);
     return height ?? lines.length * lh;
+  }
+
+  /**
+   * The content operators pdfkit's `text(line, x, y, { lineBreak: false })` writes, without its
+   * option handling, measuring and per-line graphics state: one text object per `draw`.
+   * False for a line whose glyphs are moved off the baseline (pdfkit draws those).
+   */
+  private textOps(ops: string[], line: string, x: number, y: number): boolean {
+    const doc = this.doc as unknown as PdfkitInternals;
+    const font = doc._font;
+    const [encoded, positions] = font.encode(line);
+    for (const p of positions) if (p.xOffset || p.yOffset) return false;
+    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    const size = doc._fontSize;
+    if (ops.length === 0) ops.push('q', `1 0 0 -1 0 ${num(doc.page.height)} cm`, 'BT');
+    ops.push(`1 0 0 1 ${num(x)} ${num(doc.page.height - y - (font.ascender / 1000) * size)} Tm`);
+    ops.push(`/${font.id} ${num(size)} Tf`);
+    const parts: string[] = [];
+    let last = 0;
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i]!;
+      if (p.xAdvance - p.advanceWidth !== 0 || i === positions.length - 1) {
+        parts.push(`<${encoded.slice(last, i + 1).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
+        last = i + 1;
+      }
+    }
+    ops.push(`[${parts.join(' ')}] TJ`);
+    return true;
+  }
+
+  private flushText(ops: string[]): void {
+    if (ops.length === 0) return;
+    ops.push('ET', 'Q');
+    this.doc.addContent(ops.join('\n'));
+    ops.length = 0;
   }
 
   // --- structure tree -------------------------------------------------------------------

@@ -40,6 +40,7 @@ interface EmbeddedFont {
   layoutRun(text: string, features?: unknown): Run;
   layout(text: string, features?: unknown, onlyWidth?: boolean): Run;
   __fastLayout?: boolean;
+  __shaper?: Shaper;
 }
 
 /** Not probed: the glyph of a character pdfkit must shape itself. */
@@ -151,6 +152,19 @@ class Shaper {
     return { glyphs, positions, advanceWidth: width };
   }
 
+  /** Glyphs and positions of one word, cached (words repeat: role titles, labels, dates). */
+  private run(embedded: EmbeddedFont, word: string): Run {
+    let run = this.runs.get(word);
+    if (!run) {
+      run = this.fast(word, embedded.scale, false) ?? this.slow(embedded, word);
+      if (this.runs.size >= MAX_WORDS) this.runs.clear();
+      this.runs.set(word, run);
+    }
+    return run;
+  }
+
+  private readonly runs = new Map<string, Run>();
+
   private slow(embedded: EmbeddedFont, word: string): Run {
     let run = this.words.get(word);
     if (!run) {
@@ -208,7 +222,7 @@ class Shaper {
       const word = text.slice(last, index);
       last = index;
       // pdfkit sums glyph advances in this order: keep it for identical rounding.
-      const run = this.fast(word, embedded.scale, onlyWidth) ?? this.slow(embedded, word);
+      const run = this.run(embedded, word);
       if (glyphs && positions) {
         if (glyphs.length === 0) {
           glyphs = run.glyphs!.slice();
@@ -228,12 +242,15 @@ class Shaper {
 const shapers = new Map<string, Shaper>();
 
 function shaperOf(embedded: EmbeddedFont): Shaper {
+  // fontkit reads postscriptName from the name table on every access: keep the shaper at hand.
+  if (embedded.__shaper) return embedded.__shaper;
   const name = embedded.font.postscriptName;
   let shaper = shapers.get(name);
   if (!shaper) {
     shaper = new Shaper(embedded.font);
     shapers.set(name, shaper);
   }
+  embedded.__shaper = shaper;
   return shaper;
 }
 
