@@ -162,6 +162,7 @@ describe('helpers', () => {
     });
     expect(() => parseProvider('No site')).toThrow(/Name@City,CC/);
     expect(() => parseProvider('X@Oslo,Norway')).toThrow(/country code/);
+    expect(() => parseProvider('X@London,UK')).toThrow(/country code/); // the schema knows GB, not UK
     expect(parseService('Hotline=critical')).toEqual({ name: 'Hotline', criticality: 'critical' });
     expect(parseService('A=B')).toEqual({ name: 'A=B' });
   });

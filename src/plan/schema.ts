@@ -417,11 +417,8 @@ function describeOther(file: SourceFile, error: ErrorObject): string {
 
 // --- suggestions ----------------------------------------------------------------------------
 
-const SLUG_RE =
-  /^[\p{Ll}\p{Lo}\p{Nd}][\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}]+)*$/u;
-
 function isSlug(value: string): boolean {
-  return SLUG_RE.test(value);
+  return schemaPattern('id').test(value);
 }
 
 /** `Max Braun` → `max-braun`, `IT_Oncall` → `it-oncall`; keeps letters of every script. */
@@ -446,7 +443,7 @@ function suggestDate(value: string): string | undefined {
 }
 
 function suggestCountry(value: string): string | undefined {
-  const codes = ((schemaAt('#/$defs/country')?.enum as string[] | undefined) ?? []).slice();
+  const codes = countryCodes();
   const upper = value.trim().toUpperCase();
   if (upper === 'UK') return 'GB';
   return codes.includes(upper) ? upper : undefined;
@@ -456,4 +453,14 @@ function suggestCountry(value: string): string | undefined {
 function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
   const value = valueAt(planSchema(), pointerSegments(schemaPath.replace(/^#/, '')));
   return isRecord(value) ? value : undefined;
+}
+
+/** The pattern of a value kind in the schema's $defs, so what init accepts the schema accepts. */
+export function schemaPattern(kind: 'id' | 'phone' | 'email'): RegExp {
+  return new RegExp(String(schemaAt(`#/$defs/${kind}`)?.pattern), 'u');
+}
+
+/** The ISO 3166 alpha-2 codes the schema accepts as `site.country`. */
+export function countryCodes(): string[] {
+  return (schemaAt('#/$defs/country')?.enum as string[] | undefined) ?? [];
 }

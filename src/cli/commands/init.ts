@@ -18,7 +18,9 @@ import {
   TEMPLATE_NAMES,
   type TemplateName,
 } from '../../init/templates.js';
+import { formatDate } from '../../plan/dates.js';
 import { LANGUAGES, type Language } from '../../plan/matrix.js';
+import { countryCodes, schemaPattern } from '../../plan/schema.js';
 import { stylish } from '../../report/stylish.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { checkPlan } from '../../validate.js';
@@ -69,18 +71,12 @@ const LANGUAGE_NAMES: Record<Language, string> = {
   nb: 'Norsk bokmål',
 };
 
-// The same patterns as schemas/plan.schema.json, so what init accepts the schema accepts.
-const ID =
-  /^[\p{Ll}\p{Lo}\p{Nd}][\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}]+)*$/u;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9][0-9 ()./-]*[0-9](?: *(?:ext\.?|x|#) *[0-9]+)?$/;
-
 function checkEmail(value: string): true | string {
-  return EMAIL.test(value) ? true : `"${value}" is not an email address`;
+  return schemaPattern('email').test(value) ? true : `"${value}" is not an email address`;
 }
 
 function checkPhone(value: string): true | string {
-  return PHONE.test(value)
+  return schemaPattern('phone').test(value)
     ? true
     : `"${value}" is not a phone number: digits with spaces, ( ) . / -, best with the country code (+49 30 1234567)`;
 }
@@ -110,7 +106,7 @@ export function parseProvider(value: string): ProviderAnswer {
     .slice(comma + 1)
     .trim()
     .toUpperCase();
-  if (at <= 0 || comma < at || !name || !city || !/^[A-Z]{2}$/.test(country)) {
+  if (at <= 0 || comma < at || !name || !city || !countryCodes().includes(country)) {
     throw new UsageError(
       `--provider must look like "Name@City,CC" with CC an ISO 3166 country code, e.g. "Fjord Kundeservice AS@Bergen,NO"; got "${value}"`,
     );
@@ -124,11 +120,6 @@ export function parseService(value: string): ServiceAnswer {
   const name = (match ? match[1]! : value).trim();
   if (!name) throw new UsageError(`--service needs a name, e.g. "Customer hotline=critical"; got "${value}"`);
   return match ? { name, criticality: match[2] as Criticality } : { name };
-}
-
-function isoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 async function defaultPrompter(): Promise<Prompter> {
@@ -181,7 +172,7 @@ async function gather(
   const id = must(
     '--id',
     (v) =>
-      ID.test(v) && v.length <= 63
+      schemaPattern('id').test(v) && v.length <= 63
         ? true
         : `"${v}" is not an id (lower-case letters, digits and hyphens, at most 63)`,
     options.id,
@@ -252,9 +243,10 @@ async function gather(
       const city = await ask.askText({ message: `${name}: city of the site`, validate: checkText });
       const country = await ask.askText({
         message: `${name}: country (ISO 3166 code, e.g. DE, NO, PT)`,
-        validate: (v) => (/^[A-Za-z]{2}$/.test(v.trim()) ? true : 'a two-letter country code, e.g. DE'),
+        validate: (v) =>
+          countryCodes().includes(v.trim().toUpperCase()) ? true : 'an ISO 3166 country code, e.g. DE',
       });
-      providers.push({ name, city, country: country.toUpperCase() });
+      providers.push({ name, city, country: country.trim().toUpperCase() });
     }
     if (providers.length > 0) answers.providers = providers;
   }
@@ -300,7 +292,7 @@ function refuseExisting(file: string, force: boolean | undefined): void {
  * (existing file without --force, a missing answer without a terminal), 130 Ctrl-C.
  */
 export async function init(file: string, options: InitOptions, io: InitIO = {}): Promise<number> {
-  const asOf = isoDate(parseAsOf(options.asOf));
+  const asOf = parseAsOf(options.asOf);
   refuseExisting(file, options.force);
   const interactive = !options.yes && (io.interactive ?? process.stdin.isTTY === true);
   const prompter = io.prompter ? async () => io.prompter! : defaultPrompter;
@@ -316,12 +308,12 @@ export async function init(file: string, options: InitOptions, io: InitIO = {}):
     throw error;
   }
   const { template, language, text, answers } = gathered;
-  const plan = fillTemplate(text, { ...answers, asOf, schema: schemaReference(file) });
+  const plan = fillTemplate(text, { ...answers, asOf: formatDate(asOf), schema: schemaReference(file) });
   refuseExisting(file, options.force);
   writeFileAtomic(file, plan);
 
   process.stdout.write(`Wrote ${file} from the ${template} template (${language}).\n`);
-  const findings = checkPlan(file, { asOf: parseAsOf(asOf) }).findings;
+  const findings = checkPlan(file, { asOf }).findings;
   if (findings.length > 0) {
     process.stderr.write(
       `bcplan validate reports ${findings.length === 1 ? 'one thing' : `${findings.length} things`} to fix in it:\n`,
