@@ -1,4 +1,5 @@
 import { ruleHelpUri } from '../checks/index.js';
+import { formatDate } from '../plan/dates.js';
 import type { Finding } from '../plan/types.js';
 import type { Formatter } from './types.js';
 
@@ -26,15 +27,13 @@ export function escapeAttr(s: string): string {
   return escapeText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /**
  * The strict Ant XSD requires a timestamp without a time zone: we write the run's as-of date
  * at midnight, never the clock, so the same input and --as-of give the same report.
  */
 export function junitTimestamp(asOf: Date | undefined): string {
   if (!asOf) return '1970-01-01T00:00:00';
-  return `${asOf.getFullYear()}-${pad(asOf.getMonth() + 1)}-${pad(asOf.getDate())}T00:00:00`;
+  return `${formatDate(asOf)}T00:00:00`;
 }
 
 /** The XSD requires a hostname; we do not leak the machine's, the XSD's own fallback is `localhost`. */
