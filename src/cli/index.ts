@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ExitError, LoadError, UsageError } from '../errors.js';
 import { pendingTempFiles } from '../util/atomic-write.js';
@@ -19,8 +19,7 @@ function onSignals(): void {
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const) {
-    process.once(signal, async () => {
-      const { rmSync } = await import('node:fs');
+    process.once(signal, () => {
       for (const temp of pendingTempFiles()) rmSync(temp, { force: true });
       process.stderr.write(`\nbcplan: interrupted\n`);
       process.exit(code);
@@ -28,7 +27,9 @@ function onSignals(): void {
   }
 }
 
-const EXAMPLES = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+/** The text after a command's options: examples, then what its exit codes mean. */
+const epilog = (examples: string[], exitCodes: string, note = '') =>
+  `\nExamples:\n${examples.map((l) => `  $ ${l}`).join('\n')}\n\n${note && `${note}\n`}Exit codes: ${exitCodes}.\n`;
 
 /** Builds the program. Each command's module is imported only when that command runs. */
 function buildProgram(version: string, setCode: (code: number) => void): Command {
@@ -65,12 +66,15 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
     .option('--allow-outside-root', 'let imports read files outside the plan’s repository')
     .addHelpText(
       'after',
-      EXAMPLES([
-        'bcplan validate plans/',
-        'bcplan validate plan.yaml --as-of 2026-11-22',
-        'bcplan validate "plans/**/*.yaml" --format sarif --output bcplan.sarif',
-        'bcplan validate plans/ --format junit -o junit.xml --fail-severity warning',
-      ]) + '\nExit codes: 0 no findings at or above --fail-severity, 1 findings, 2 usage or I/O error.\n',
+      epilog(
+        [
+          'bcplan validate plans/',
+          'bcplan validate plan.yaml --as-of 2026-11-22',
+          'bcplan validate "plans/**/*.yaml" --format sarif --output bcplan.sarif',
+          'bcplan validate plans/ --format junit -o junit.xml --fail-severity warning',
+        ],
+        '0 no findings at or above --fail-severity, 1 findings, 2 usage or I/O error',
+      ),
     )
     .action(async (paths: string[], options) => {
       const { validate } = await import('./commands/validate.js');
@@ -91,11 +95,14 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
     .option('--allow-outside-root', 'let imports read files outside the plan’s repository')
     .addHelpText(
       'after',
-      EXAMPLES([
-        'bcplan render plan.yaml',
-        'bcplan render plan.yaml -o runbook.pdf --lang de',
-        'bcplan render plan.yaml --role it-oncall --redact -o it-oncall.pdf',
-      ]),
+      epilog(
+        [
+          'bcplan render plan.yaml',
+          'bcplan render plan.yaml -o runbook.pdf --lang de',
+          'bcplan render plan.yaml --role it-oncall --redact -o it-oncall.pdf',
+        ],
+        '0 written, 1 the plan has errors (nothing written; --force renders a draft), 2 usage or I/O error',
+      ),
     )
     .action(async (plan: string, options) => {
       const { render } = await import('./commands/render.js');
@@ -116,11 +123,14 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
     .option('--allow-outside-root', 'let imports read files outside the plan’s repository')
     .addHelpText(
       'after',
-      EXAMPLES([
-        'bcplan review plans/',
-        'bcplan review plans/ --within P60D',
-        'bcplan review plans/ --format ics -o continuity.ics',
-      ]),
+      epilog(
+        [
+          'bcplan review plans/',
+          'bcplan review plans/ --within P60D',
+          'bcplan review plans/ --format ics -o continuity.ics',
+        ],
+        '0 nothing overdue (due-soon items are listed), 1 something overdue or a plan unreadable, 2 usage or I/O error',
+      ),
     )
     .action(async (paths: string[], options) => {
       const { review } = await import('./commands/review.js');
@@ -140,11 +150,14 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
     .option('--allow-outside-root', 'let imports read files outside the plan’s repository')
     .addHelpText(
       'after',
-      EXAMPLES([
-        'bcplan verify plan.yaml max-braun',
-        'bcplan verify plan.yaml max-braun routing-portal --date 2026-11-20',
-        'bcplan verify plan.yaml --all-due --yes',
-      ]),
+      epilog(
+        [
+          'bcplan verify plan.yaml max-braun',
+          'bcplan verify plan.yaml max-braun routing-portal --date 2026-11-20',
+          'bcplan verify plan.yaml --all-due --yes',
+        ],
+        '0 recorded (or nothing to do), 1 not confirmed, 2 usage or I/O error (nothing written)',
+      ),
     )
     .action(async (plan: string, ids: string[], options) => {
       const { verify } = await import('./commands/verify.js');
@@ -178,16 +191,18 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
     .option('--as-of <date>', 'the date written as reviewed and verified (default: today)')
     .addHelpText(
       'after',
-      EXAMPLES([
-        'bcplan init',
-        'bcplan init plan.yaml --yes --template small-office --lang nb --organization "Fjord AS" --title "Beredskapsplan"',
-        'bcplan init plans/cc.yaml --yes --template contact-center --lang de --organization "Muster GmbH" \\\n' +
-          '      --officer-name "Anna Schmidt" --officer-phone "+49 541 5550100" --deputy-name "Jonas Weber" \\\n' +
-          '      --deputy-email jonas.weber@example.com --provider "Atlântico Contact SA@Lisboa,PT" \\\n' +
-          '      --provider "Fjord Kundeservice AS@Bergen,NO" --service "Kunden-Hotline=critical"',
-      ]) +
-        '\nWithout a terminal, pass --yes or the flags for organization, officer and deputy.\n' +
-        'Exit codes: 0 written, 2 usage error (file exists without --force, missing answer), 130 cancelled.\n',
+      epilog(
+        [
+          'bcplan init',
+          'bcplan init plan.yaml --yes --template small-office --lang nb --organization "Fjord AS" --title "Beredskapsplan"',
+          'bcplan init plans/cc.yaml --yes --template contact-center --lang de --organization "Muster GmbH" \\\n' +
+            '      --officer-name "Anna Schmidt" --officer-phone "+49 541 5550100" --deputy-name "Jonas Weber" \\\n' +
+            '      --deputy-email jonas.weber@example.com --provider "Atlântico Contact SA@Lisboa,PT" \\\n' +
+            '      --provider "Fjord Kundeservice AS@Bergen,NO" --service "Kunden-Hotline=critical"',
+        ],
+        '0 written, 2 usage error (file exists without --force, missing answer), 130 cancelled',
+        'Without a terminal, pass --yes or the flags for organization, officer and deputy.',
+      ),
     )
     .action(async (file: string, options) => {
       const { init } = await import('./commands/init.js');
@@ -205,11 +220,14 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
     .option('--allow-outside-root', 'let imports read files outside the plan’s repository')
     .addHelpText(
       'after',
-      EXAMPLES([
-        'bcplan matrix plan.yaml',
-        'bcplan matrix plan.yaml --lang de',
-        'bcplan matrix plan.yaml --format json',
-      ]) + '\nExit codes: 0 shown, 1 the plan is not well-formed YAML, 2 usage error or missing file.\n',
+      epilog(
+        [
+          'bcplan matrix plan.yaml',
+          'bcplan matrix plan.yaml --lang de',
+          'bcplan matrix plan.yaml --format json',
+        ],
+        '0 shown, 1 the plan is not well-formed YAML, 2 usage error or missing file',
+      ),
     )
     .action(async (plan: string, options) => {
       const { matrix } = await import('./commands/matrix.js');
@@ -222,7 +240,10 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .addHelpText(
       'after',
-      EXAMPLES(['bcplan schema > plan.schema.json', 'bcplan schema --output .vscode/bcplan.schema.json']),
+      epilog(
+        ['bcplan schema > plan.schema.json', 'bcplan schema --output .vscode/bcplan.schema.json'],
+        '0 printed or written, 2 the file cannot be written',
+      ),
     )
     .action(async (options) => {
       const { schema } = await import('./commands/schema.js');

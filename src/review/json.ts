@@ -4,8 +4,6 @@ import type { Digest, ReviewItem } from './digest.js';
 /** Version of the JSON shape below; bumped only on incompatible changes. */
 const REVIEW_JSON_VERSION = 1;
 
-type ItemJson = Omit<ReviewItem, never>;
-
 /**
  * `bcplan review --format json`: one object, documented in docs/readme/review.md.
  * Keys are written in a fixed order so the output can be diffed.
@@ -14,7 +12,7 @@ export function formatDigestJson(digest: Digest): string {
   let overdue = 0;
   let dueSoon = 0;
   const plans = digest.plans.map((p) => {
-    const items = p.items.map((i): ItemJson => {
+    const items = p.items.map((i): ReviewItem => {
       if (i.state === 'overdue') overdue++;
       else dueSoon++;
       return {
