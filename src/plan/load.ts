@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Document, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { type Document, isAlias, isScalar, LineCounter, parseAllDocuments, visit } from 'yaml';
 import { findingAt, findingAtOffset, joinPointer } from './source.js';
 import type { Finding, LoadedPlan, Located, SourceFile } from './types.js';
 
@@ -9,6 +9,15 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Deeper flow or block nesting than any plan needs; the YAML lexer overflows on 100,000 levels. */
 export const MAX_NESTING = 64;
 export const MAX_ALIAS_COUNT = 100;
+/**
+ * Lines, flow commas, anchors, aliases and tags: the parser keeps about 1 KB per node, so a
+ * 1 MB file of `a: 1` lines needs over 200 MB. 5,000 contacts and 500 scenarios are 60,000.
+ */
+export const MAX_ITEMS = 100_000;
+/** Aliases in one file: resolving an alias of a collection walks the whole document. */
+export const MAX_ALIASES = 1000;
+/** Parser errors reported per file; the rest are counted in one more finding. */
+const MAX_SYNTAX_FINDINGS = 100;
 
 export interface LoadOptions {
   /** Allow imports outside the plan's repository root (or its folder, outside a repository). */
@@ -77,6 +86,42 @@ function maxNesting(text: string): { depth: number; offset: number } {
   return { depth: max, offset: at };
 }
 
+/** The longest double-quoted value a plan may hold: the parser builds it a character at a time. */
+export const MAX_QUOTED_CHARS = 100_000;
+
+/**
+ * Counts what costs the parser memory (see MAX_ITEMS); `offset` is where the budget runs out.
+ * `quoted` is the start of a double-quoted value longer than MAX_QUOTED_CHARS (4.8 MB of one
+ * runs a 128 MB heap out of memory).
+ */
+function countItems(text: string): { items: number; offset: number; quoted?: number } {
+  let items = 0;
+  let offset = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \n , & ! * (the last three only where a node can start)
+    if (
+      c === 10 ||
+      c === 44 ||
+      ((c === 38 || c === 33 || c === 42) && (i === 0 || /[\s[{,]/.test(text[i - 1]!)))
+    ) {
+      items++;
+      if (items === MAX_ITEMS + 1) offset = i;
+    } else if (c === 35 && (i === 0 || /\s/.test(text[i - 1]!))) {
+      // A comment: its quotes open nothing.
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === 34 && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        if (text[i] === '\\') i++;
+        else if (text[i] === '\n') items++;
+      }
+      if (i - start > MAX_QUOTED_CHARS) return { items, offset, quoted: start };
+    }
+  }
+  return { items, offset };
+}
+
 function describeBytes(bytes: Buffer): string | undefined {
   if (
     bytes.length >= 2 &&
@@ -111,22 +156,65 @@ function decodeUtf8(bytes: Buffer): { text: string } | { error: string; offset: 
   }
 }
 
-/** The range of the first alias whose anchor is missing, else of the first alias. */
+/**
+ * The range of the first alias whose anchor is missing, else of the first alias. One walk:
+ * `Alias.resolve(doc)` walks the whole document per alias, quadratic on many aliases.
+ */
 function blameAlias(doc: Document.Parsed): [number, number] | undefined {
   let first: [number, number] | undefined;
   let unresolved: [number, number] | undefined;
+  const anchors = new Set<string>();
   visit(doc, {
-    Alias(_, node) {
-      const range = node.range ? ([node.range[0], node.range[1]] as [number, number]) : undefined;
-      first ??= range;
-      if (!node.resolve(doc)) {
-        unresolved = range;
-        return visit.BREAK;
+    Node(_, node) {
+      if (isAlias(node)) {
+        const range = node.range ? ([node.range[0], node.range[1]] as [number, number]) : undefined;
+        first ??= range;
+        if (!anchors.has(node.source)) {
+          unresolved = range;
+          return visit.BREAK;
+        }
+      } else if (node.anchor) {
+        anchors.add(node.anchor);
       }
       return undefined;
     },
   });
   return unresolved ?? first;
+}
+
+/** The range of the alias past MAX_ALIASES, if there is one. */
+function aliasOverflow(doc: Document.Parsed): [number, number] | undefined {
+  let count = 0;
+  let at: [number, number] | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (++count <= MAX_ALIASES) return undefined;
+      at = node.range ? [node.range[0], node.range[1]] : [0, 0];
+      return visit.BREAK;
+    },
+  });
+  return at;
+}
+
+/**
+ * Duplicate keys, at the later key, as the parser's `uniqueKeys` reports them; with a Set per
+ * mapping, because `uniqueKeys` compares each key with every earlier one (30,000 keys: 30 s).
+ */
+function duplicateKeys(doc: Document.Parsed): [number, number][] {
+  const found: [number, number][] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const value = pair.key.value;
+        const key = typeof value === 'string' ? `s${value}` : value;
+        if (seen.has(key) && pair.key.range) found.push([pair.key.range[0], pair.key.range[0] + 1]);
+        seen.add(key);
+      }
+    },
+  });
+  return found;
 }
 
 /**
@@ -192,9 +280,38 @@ export function readSource(
     };
   }
 
+  const budget = countItems(text);
+  if (budget.items > MAX_ITEMS || budget.quoted !== undefined) {
+    const lc = new LineCounter();
+    lc.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+    source.lineCounter = lc;
+    return {
+      source,
+      findings: [
+        findingAtOffset(
+          source,
+          budget.quoted ?? budget.offset,
+          budget.quoted ?? budget.offset,
+          'yaml-syntax',
+          'error',
+          budget.quoted !== undefined
+            ? `this quoted value is longer than ${MAX_QUOTED_CHARS.toLocaleString('en')} characters; a plan never needs that`
+            : `the file holds more than ${MAX_ITEMS.toLocaleString('en')} YAML lines and items; a plan never needs that many`,
+        ),
+      ],
+    };
+  }
+
   const lineCounter = new LineCounter();
   source.lineCounter = lineCounter;
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+    // Keeps the parser's own warnings (collection keys …) off stderr: they are findings here.
+    logLevel: 'error',
+  });
   const findings: Finding[] = [];
   // An empty stream (nothing, blank lines or comments only) is an EmptyStream: an empty array.
   const list = Array.from(docs);
@@ -207,7 +324,8 @@ export function readSource(
     return { source, findings };
   }
   source.doc = doc;
-  for (const extra of list.slice(1)) {
+  for (const extra of list.slice(1, 2)) {
+    // One finding names them all: a file of 100,000 `---` lines must not make 100,000 findings.
     const start = extra.range[0];
     findings.push(
       findingAtOffset(
@@ -221,13 +339,45 @@ export function readSource(
     );
   }
   let trusted = true;
-  for (const problem of [...doc.errors, ...doc.warnings]) {
+  const problems = [
+    ...doc.errors,
+    ...doc.warnings,
+    ...duplicateKeys(doc).map((pos) => ({ pos, code: 'DUPLICATE_KEY', message: 'Map keys must be unique' })),
+  ].sort((a, b) => a.pos[0] - b.pos[0]);
+  for (const problem of problems.slice(0, MAX_SYNTAX_FINDINGS)) {
     const [start, end] = problem.pos;
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     findings.push(
       findingAtOffset(source, start, end, 'yaml-syntax', 'error', `${message} (${problem.code})`),
     );
-    if (problem.code !== 'DUPLICATE_KEY') trusted = false;
+  }
+  if (problems.length > MAX_SYNTAX_FINDINGS) {
+    const [start, end] = problems[MAX_SYNTAX_FINDINGS]!.pos;
+    findings.push(
+      findingAtOffset(
+        source,
+        start,
+        end,
+        'yaml-syntax',
+        'error',
+        `${problems.length - MAX_SYNTAX_FINDINGS} more YAML errors from here on are not listed; fix the ones above first`,
+      ),
+    );
+  }
+  if (problems.some((p) => p.code !== 'DUPLICATE_KEY')) trusted = false;
+  const tooMany = trusted ? aliasOverflow(doc) : undefined;
+  if (tooMany) {
+    trusted = false;
+    findings.push(
+      findingAtOffset(
+        source,
+        tooMany[0],
+        tooMany[1],
+        'yaml-syntax',
+        'error',
+        `the file uses more than ${MAX_ALIASES} aliases (*name); a plan never needs that many`,
+      ),
+    );
   }
   if (trusted) {
     try {
