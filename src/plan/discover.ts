@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LoadError } from '../errors.js';
 
@@ -6,13 +6,35 @@ const YAML_EXT = /\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist']);
 const GLOB_CHARS = /[*?[\]{}]/;
 
-/** A file found in a folder counts as a plan when it holds a top-level `bcplan:` key. */
+const PLAN_KEY = /^\uFEFF?bcplan\s*:/m;
+const HEAD_BYTES = [4 * 1024, 64 * 1024];
+let headBuffer: Buffer | undefined;
+
+/**
+ * A file found in a folder counts as a plan when it holds a top-level `bcplan:` key in its
+ * first 64 KB. Reads 4 KB first (where `bcplan:` nearly always is), then up to 64 KB: the
+ * loader reads the whole file again anyway, so this should not read it all.
+ */
 export function looksLikePlan(file: string): boolean {
+  let fd: number | undefined;
   try {
-    const head = readFileSync(file, 'utf8').slice(0, 64 * 1024);
-    return /^\uFEFF?bcplan\s*:/m.test(head);
+    fd = openSync(file, 'r');
+    headBuffer ??= Buffer.allocUnsafe(HEAD_BYTES.at(-1)!);
+    const buffer = headBuffer;
+    let length = 0;
+    for (const want of HEAD_BYTES) {
+      while (length < want) {
+        const n = readSync(fd, buffer, length, want - length, length);
+        if (n === 0) return PLAN_KEY.test(buffer.toString('utf8', 0, length));
+        length += n;
+      }
+      if (PLAN_KEY.test(buffer.toString('utf8', 0, length))) return true;
+    }
+    return false;
   } catch {
     return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
