@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Document, isAlias, isScalar, LineCounter, parseAllDocuments, visit } from 'yaml';
 import { findingAt, findingAtOffset, joinPointer } from './source.js';
@@ -463,6 +463,8 @@ function entries<T>(file: SourceFile, section: string): Located<T>[] {
 export function loadPlan(displayPath: string, options: LoadOptions = {}): LoadedPlan {
   const absPath = path.resolve(displayPath);
   const root = importRoot(absPath);
+  let realRootPath: string | undefined;
+  const realRoot = () => (realRootPath ??= realpathSync(root));
   const files: SourceFile[] = [];
   const findings: Finding[] = [];
   const seen = new Map<string, SourceFile>();
@@ -504,6 +506,13 @@ export function loadPlan(displayPath: string, options: LoadOptions = {}): Loaded
         stat = statSync(targetAbs);
       } catch {
         at(`import ${spec} does not exist (looked for ${targetDisplay})`);
+        return;
+      }
+      // A symlink inside the repository may point out of it: compare where it really leads.
+      if (!options.allowOutsideRoot && !isInside(realRoot(), realpathSync(targetAbs))) {
+        at(
+          `import ${spec} is a link to a file outside ${path.relative(process.cwd(), root) || '.'}, the folder this plan's imports must stay in (use --allow-outside-root to permit it)`,
+        );
         return;
       }
       if (!stat.isFile()) {
