@@ -1,4 +1,14 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { LoadError } from '../errors.js';
 
@@ -12,22 +22,35 @@ export function pendingTempFiles(): string[] {
 /**
  * Writes `data` to `file` so that readers see the old file or the whole new one, never half:
  * a temp file beside the target, fsync, then rename. On any failure the temp file is removed
- * and the target is untouched.
+ * and the target is untouched. An existing file keeps its permissions (a plan readable only by
+ * its owner stays so), and a symlink keeps pointing at the file it names, which is replaced.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.${path.basename(file)}.bcplan-tmp-${process.pid}-${Date.now().toString(36)}`);
+  let target = path.resolve(file);
+  let mode: number | undefined;
+  try {
+    target = realpathSync(target);
+    mode = statSync(target).mode & 0o7777;
+  } catch {
+    // A new file: created with 0644 less the umask.
+  }
+  const dir = path.dirname(target);
+  const temp = path.join(
+    dir,
+    `.${path.basename(target)}.bcplan-tmp-${process.pid}-${Date.now().toString(36)}`,
+  );
   let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx', 0o644);
+    fd = openSync(temp, 'wx', mode ?? 0o644);
     pending.add(temp);
+    if (mode !== undefined) fchmodSync(fd, mode);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, file);
+    renameSync(temp, target);
     pending.delete(temp);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
