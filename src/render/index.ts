@@ -6,7 +6,7 @@ import type { Finding, LoadedPlan } from '../plan/types.js';
 import { createContext } from './context.js';
 import { drawCover, drawFirstHour } from './front.js';
 import { type I18n, i18n as makeI18n } from './i18n.js';
-import { COLORS, FONTS, Layout, PAGE, SIZE } from './layout.js';
+import { bufferPageContent, COLORS, FONTS, Layout, PAGE, SIZE } from './layout.js';
 import { buildModel, type RunbookModel } from './model.js';
 import {
   drawContacts,
@@ -107,6 +107,7 @@ export async function renderRunbook(plan: LoadedPlan, options: RenderOptions): P
   // every chunk pdfkit pushes waits in the stream's buffer — the whole PDF, as hundreds of
   // thousands of small buffers. One tick first, and each chunk reaches the listener at once.
   await new Promise((resolve) => setImmediate(resolve));
+  bufferPageContent(doc);
   const root = doc.struct('Document');
   doc.addStructure(root);
   const L = new Layout(doc, root);
