@@ -53,8 +53,12 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     renameSync(temp, target);
     pending.delete(temp);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(temp, { force: true });
+    } catch {
+      // The temp file was never made (a path through a file: ENOTDIR), or is gone already.
+    }
     pending.delete(temp);
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -62,13 +66,15 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
         ? 'permission denied'
         : code === 'ENOENT'
           ? 'the folder does not exist'
-          : code === 'ENOSPC'
-            ? 'no space left on the device'
-            : code === 'EISDIR'
-              ? 'it is a folder'
-              : code === 'EROFS'
-                ? 'the file system is read-only'
-                : (code ?? (error as Error).message);
+          : code === 'ENOTDIR'
+            ? 'a part of the path is a file, not a folder'
+            : code === 'ENOSPC'
+              ? 'no space left on the device'
+              : code === 'EISDIR'
+                ? 'it is a folder'
+                : code === 'EROFS'
+                  ? 'the file system is read-only'
+                  : (code ?? (error as Error).message);
     throw new LoadError(`cannot write ${file}: ${reason}`);
   }
 }
