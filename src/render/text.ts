@@ -43,6 +43,25 @@ interface EmbeddedFont {
   __shaper?: Shaper;
 }
 
+const LATIN = /\p{Script=Latin}/u;
+
+/**
+ * Characters the fast path may lay out: Latin, digits, punctuation, currency, arrows and
+ * symbols. Anything else (combining marks, other scripts, invisible format characters) goes
+ * through fontkit, which knows how to shape it.
+ */
+function simple(cp: number): boolean {
+  return (
+    cp === 9 ||
+    (cp >= 0x20 && cp <= 0x7e) ||
+    (cp >= 0xa0 && cp <= 0x24f && cp !== 0xad) ||
+    (cp >= 0x2010 && cp <= 0x205e) ||
+    (cp >= 0x20a0 && cp <= 0x20cf) ||
+    (cp >= 0x2190 && cp <= 0x22ff) ||
+    (cp >= 0x25a0 && cp <= 0x27bf)
+  );
+}
+
 /** Not probed: the glyph of a character pdfkit must shape itself. */
 const COMPLEX = -1;
 /** Bounded caches: a large plan has tens of thousands of distinct words. */
@@ -58,34 +77,51 @@ class Shaper {
 
   constructor(private readonly font: FontkitFont) {}
 
-  private glyph(cp: number): FontkitGlyph | null {
-    let g = this.glyphs.get(cp);
+  /**
+   * Probes how fontkit lays out `chars` in the word's script: a word with a Latin letter is
+   * shaped with the Latin features (more kerning and the ligatures), one without letters with
+   * the default script's. A leading "x" puts a pair of digits or punctuation in Latin context.
+   */
+  private probe(chars: number[], latin: boolean): { glyphs: FontkitGlyph[]; positions: FontkitPosition[] } {
+    const text = String.fromCodePoint(...chars);
+    const prefix = latin && !LATIN.test(text);
+    const run = this.font.layout(prefix ? `x${text}` : text);
+    return prefix ? { glyphs: run.glyphs.slice(1), positions: run.positions.slice(1) } : run;
+  }
+
+  private glyph(cp: number, latin: boolean): FontkitGlyph | null {
+    const key = cp * 2 + (latin ? 1 : 0);
+    let g = this.glyphs.get(key);
     if (g === undefined) {
-      const run = this.font.layout(String.fromCodePoint(cp));
-      const first = run.glyphs[0];
-      const p = run.positions[0];
-      g =
-        run.glyphs.length === 1 &&
-        first &&
-        p &&
-        first.id !== 0 &&
-        p.xAdvance === first.advanceWidth &&
-        p.yAdvance === 0 &&
-        p.xOffset === 0 &&
-        p.yOffset === 0
-          ? { id: first.id, advanceWidth: first.advanceWidth, codePoints: [cp] }
-          : null;
-      this.glyphs.set(cp, g);
+      g = null;
+      if (simple(cp)) {
+        const run = this.probe([cp], latin);
+        const first = run.glyphs[0];
+        const p = run.positions[0];
+        if (
+          run.glyphs.length === 1 &&
+          first &&
+          p &&
+          first.id !== 0 &&
+          p.xAdvance === first.advanceWidth &&
+          p.yAdvance === 0 &&
+          p.xOffset === 0 &&
+          p.yOffset === 0
+        ) {
+          g = { id: first.id, advanceWidth: first.advanceWidth, codePoints: [cp] };
+        }
+      }
+      this.glyphs.set(key, g);
     }
     return g;
   }
 
   /** The kerning of a after b (font units), NaN when the pair needs the shaper. */
-  private kern(a: number, b: number, ga: FontkitGlyph, gb: FontkitGlyph): number {
-    const key = a * 0x110000 + b;
+  private kern(a: number, b: number, ga: FontkitGlyph, gb: FontkitGlyph, latin: boolean): number {
+    const key = (a * 0x110000 + b) * 2 + (latin ? 1 : 0);
     let k = this.pairs.get(key);
     if (k === undefined) {
-      const run = this.font.layout(String.fromCodePoint(a, b));
+      const run = this.probe([a, b], latin);
       const [p, q] = run.positions;
       const ok =
         run.glyphs.length === 2 &&
@@ -116,13 +152,14 @@ class Shaper {
     let width = 0;
     let prev = COMPLEX;
     let prevGlyph: FontkitGlyph | null = null;
+    const latin = LATIN.test(word);
     for (let i = 0; i < word.length; i++) {
       const cp = word.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      const g = this.glyph(cp);
+      const g = this.glyph(cp, latin);
       if (!g) return undefined;
       if (prevGlyph) {
-        const k = this.kern(prev, cp, prevGlyph, g);
+        const k = this.kern(prev, cp, prevGlyph, g, latin);
         if (Number.isNaN(k)) return undefined;
         width += (prevGlyph.advanceWidth + k) * scale;
         if (positions) {
