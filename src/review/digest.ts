@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { rules as catalogue } from '../checks/index.js';
 import { DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from '../config.js';
 import { type Duration, durationSeconds, formatDate } from '../plan/dates.js';
 import { CONTRACT_WINDOW, type DueItem, type DueKind, dueItems } from '../plan/due.js';
@@ -19,6 +20,12 @@ const DUE_RULES = new Set([
 ]);
 
 /** Errors that can hide due items: the entry or its date could not be read. */
+/**
+ * The rules whose errors the note counts: the date rules' findings are the digest itself (and
+ * would cost a second dueItems per plan), so review does not run them.
+ */
+const RULES = catalogue.filter((rule) => !DUE_RULES.has(rule.id));
+
 const HIDING_RULES = new Set(['yaml-syntax', 'schema', 'import', 'duplicate-id', 'verified-in-future']);
 
 /** One overdue or due-soon obligation, as the digest shows it (the JSON shape, see docs/readme/review.md). */
@@ -137,6 +144,7 @@ function byDue(a: ReviewItem, b: ReviewItem): number {
 export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview {
   const { plan, config, findings } = checkPlan(planPath, {
     asOf: options.asOf,
+    rules: RULES,
     ...(options.configFile ? { configFile: options.configFile } : {}),
     ...(options.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
   });
