@@ -6,7 +6,7 @@ import type { Finding, LoadedPlan } from '../plan/types.js';
 import { createContext } from './context.js';
 import { drawCover, drawFirstHour } from './front.js';
 import { type I18n, i18n as makeI18n } from './i18n.js';
-import { bufferPageContent, COLORS, FONTS, Layout, PAGE, SIZE } from './layout.js';
+import { bufferPageContent, COLORS, FONTS, Layout, PAGE, SIZE, type WrapCache } from './layout.js';
 import { buildModel, type RunbookModel } from './model.js';
 import {
   drawContacts,
@@ -69,7 +69,8 @@ export async function renderRunbook(plan: LoadedPlan, options: RenderOptions): P
 
   // Pass 1 measures (a document that is never written), pass 2 draws with the page numbers.
   const measure = new PDFDocument({ ...fontsOnly, autoFirstPage: true } as never);
-  const first = runPass(new Layout(measure, undefined, true), model, i18n, options, undefined);
+  const wrapped: WrapCache = new Map();
+  const first = runPass(new Layout(measure, undefined, true, wrapped), model, i18n, options, undefined);
 
   const doc = new PDFDocument({
     ...fontsOnly,
@@ -110,7 +111,7 @@ export async function renderRunbook(plan: LoadedPlan, options: RenderOptions): P
   bufferPageContent(doc);
   const root = doc.struct('Document');
   doc.addStructure(root);
-  const L = new Layout(doc, root);
+  const L = new Layout(doc, root, false, wrapped);
   L.onPage = (page) => drawRunningHeads(L, model, t, { page, pageCount: first.pageCount, draftErrors });
   const second = runPass(L, model, i18n, { ...options, findings, draftErrors }, first);
   if (second.pageCount !== first.pageCount) throw new Error('the two layout passes disagree');

@@ -95,6 +95,11 @@ export function bufferPageContent(doc: Doc): void {
   d.on('pageAdded', () => patch(d.page!));
 }
 
+/** Line breaks by text, then font, size and width. */
+export type WrapCache = Map<string, { font: string; size: number; width: number; lines: Wrapped }[]>;
+/** Enough for the distinct texts of a very large plan; a few tens of MB at most. */
+const MAX_WRAPPED = 200_000;
+
 /** pdfkit's number format in content streams (six decimals at most). */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
@@ -140,6 +145,8 @@ export class Layout {
     readonly doc: Doc,
     root: StructElement | undefined,
     readonly dry = false,
+    /** Shared by the two passes: the drawing pass reuses the measuring pass's line breaks. */
+    private readonly wrapped: WrapCache = new Map(),
   ) {
     if (root) this.parents.push(root);
   }
@@ -224,7 +231,6 @@ export class Layout {
   }
 
   /** Line breaks of the last texts measured: `heightOf` and then `draw` break a text once. */
-  private wrapped = new Map<string, { font: string; size: number; width: number; lines: Wrapped }[]>();
 
   /** The lines of a text in a style and width (sets the style). */
   wrap(text: string, width: number, s: TextStyle = {}): Wrapped {
@@ -234,7 +240,7 @@ export class Layout {
     if (list) {
       for (const e of list) if (e.font === font && e.size === size && e.width === width) return e.lines;
     } else {
-      if (this.wrapped.size >= 1024) this.wrapped.clear();
+      if (this.wrapped.size >= MAX_WRAPPED) this.wrapped.clear();
       list = [];
       this.wrapped.set(text, list);
     }
