@@ -176,8 +176,12 @@ describe('.pre-commit-hooks.yaml', () => {
   const selected = (file: string) =>
     new RegExp(hook.files).test(file) && !new RegExp(hook.exclude).test(file);
 
-  it('runs `bcplan validate` on the changed YAML files', () => {
-    expect(hook).toMatchObject({ entry: 'bcplan validate', language: 'node', pass_filenames: true });
+  it("runs the repository's own `bcplan validate` on the changed YAML files", () => {
+    expect(hook).toMatchObject({
+      entry: 'npx --no-install bcplan validate',
+      language: 'system',
+      pass_filenames: true,
+    });
     expect(['plans/plan.yaml', 'plans/shared/contacts.yml', 'plan.yaml'].every(selected)).toBe(true);
     expect(
       [
@@ -191,9 +195,16 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 
   it('passes on a clean plan and stops the commit on one with errors', async () => {
-    let dir = repo('clean');
+    // bcplan as a dev dependency: npx --no-install finds node_modules/.bin/bcplan (never PATH).
+    const withDevDependency = (dir: string) => {
+      mkdirSync(path.join(dir, 'node_modules/.bin'), { recursive: true });
+      writeFileSync(path.join(dir, 'node_modules/.bin/bcplan'), readFileSync(path.join(shimDir(), 'bcplan')));
+      chmodSync(path.join(dir, 'node_modules/.bin/bcplan'), 0o755);
+      return dir;
+    };
+    let dir = withDevDependency(repo('clean'));
     expect((await sh(`${hook.entry} plans/plan.yaml`, dir)).code).toBe(0);
-    dir = repo('errors');
+    dir = withDevDependency(repo('errors'));
     const r = await sh(`${hook.entry} plans/plan.yaml`, dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('stale-contact');
