@@ -49,6 +49,16 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(real, 'utf8')).toBe('new');
   });
 
+  it('removes temp files of killed runs, not those of a live process', () => {
+    const file = path.join(fresh(), 'runbook.pdf');
+    const dead = '.runbook.pdf.bcplan-tmp-999999999-abc';
+    const live = `.runbook.pdf.bcplan-tmp-${process.pid}-abc`;
+    writeFileSync(path.join(dir, dead), 'half');
+    writeFileSync(path.join(dir, live), 'in progress');
+    writeFileAtomic(file, 'pdf');
+    expect(readdirSync(dir).sort()).toEqual([live, 'runbook.pdf'].sort());
+  });
+
   it('fails with a LoadError naming the file when the folder does not exist', () => {
     const file = path.join(fresh(), 'missing', 'out.pdf');
     expect(() => writeFileAtomic(file, 'x')).toThrow(LoadError);

@@ -1,7 +1,6 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ExitError, LoadError, UsageError } from '../errors.js';
-import { pendingTempFiles } from '../util/atomic-write.js';
 
 function packageVersion(): string {
   try {
@@ -10,20 +9,6 @@ function packageVersion(): string {
     ).version;
   } catch {
     return '0.0.0';
-  }
-}
-
-/** Removes half-written temp files on Ctrl-C or kill, then exits with the signal's code. */
-function onSignals(): void {
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
-    process.once(signal, () => {
-      for (const temp of pendingTempFiles()) rmSync(temp, { force: true });
-      process.stderr.write(`\nbcplan: interrupted\n`);
-      process.exit(code);
-    });
   }
 }
 
@@ -255,7 +240,6 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
 
 /** Runs the CLI and returns the exit code: the one place errors become exit codes. */
 export async function main(argv: string[]): Promise<number> {
-  onSignals();
   const debug = argv.includes('--debug');
   let code = 0;
   const program = buildProgram(packageVersion(), (c) => {

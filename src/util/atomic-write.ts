@@ -3,6 +3,7 @@ import {
   fchmodSync,
   fsyncSync,
   openSync,
+  readdirSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -12,11 +13,36 @@ import {
 import path from 'node:path';
 import { LoadError } from '../errors.js';
 
-const pending = new Set<string>();
+const TEMP_MARK = '.bcplan-tmp-';
 
-/** Temp files still being written; removed on SIGINT/SIGTERM by the CLI. */
-export function pendingTempFiles(): string[] {
-  return [...pending];
+/**
+ * Removes temp files that an earlier bcplan left beside `target` when it was killed mid-write
+ * (SIGKILL, or Ctrl-C during the write: bcplan keeps the default signal handling so that
+ * Ctrl-C stops a long render at once). A temp file of a live process is left alone.
+ */
+function sweepStaleTemps(dir: string, base: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${base}${TEMP_MARK}`;
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
@@ -35,14 +61,14 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     // A new file: created with 0644 less the umask.
   }
   const dir = path.dirname(target);
+  sweepStaleTemps(dir, path.basename(target));
   const temp = path.join(
     dir,
-    `.${path.basename(target)}.bcplan-tmp-${process.pid}-${Date.now().toString(36)}`,
+    `.${path.basename(target)}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}`,
   );
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode ?? 0o644);
-    pending.add(temp);
     if (mode !== undefined) fchmodSync(fd, mode);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let offset = 0;
@@ -51,7 +77,6 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     closeSync(fd);
     fd = undefined;
     renameSync(temp, target);
-    pending.delete(temp);
   } catch (error) {
     try {
       if (fd !== undefined) closeSync(fd);
@@ -59,7 +84,6 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     } catch {
       // The temp file was never made (a path through a file: ENOTDIR), or is gone already.
     }
-    pending.delete(temp);
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'EACCES' || code === 'EPERM'
