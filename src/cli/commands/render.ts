@@ -44,7 +44,8 @@ export function gitCommit(file: string): { hash: string; modified: boolean } | u
   const cwd = path.dirname(path.resolve(file));
   const name = path.basename(file);
   const git = (args: string[]) =>
-    execFileSync('git', args, {
+    // core.fsmonitor off: a plan repository's own config must not make `git status` run a program.
+    execFileSync('git', ['-c', 'core.fsmonitor=false', ...args], {
       cwd,
       timeout: 5000,
       encoding: 'utf8',
