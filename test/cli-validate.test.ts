@@ -5,7 +5,8 @@ import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { bcplan, ROOT, type RunOptions } from './helpers/cli.js';
+import { bcplan, type RunOptions } from './helpers/cli.js';
+import { sharedPath } from './helpers/shared.js';
 
 // End to end: the built CLI (`npm test` builds first), run with node, stdout/stderr/exit code.
 const F = 'test/fixtures/cli';
@@ -195,7 +196,7 @@ describe.concurrent('bcplan validate: --output and formats', { timeout: SLOW }, 
 
   it('sarif output validates against the reference schema', async () => {
     const schema = JSON.parse(
-      readFileSync(path.join(ROOT, '../shared/reference-schemas/sarif-schema-2.1.0.json'), 'utf8'),
+      readFileSync(sharedPath('reference-schemas', 'sarif-schema-2.1.0.json'), 'utf8'),
     );
     const Ajv = AjvDraft04.default ?? AjvDraft04;
     const addFormats = ajvFormats.default ?? ajvFormats;
@@ -213,7 +214,7 @@ describe.concurrent('bcplan validate: --output and formats', { timeout: SLOW }, 
   });
 
   it('junit output validates against the reference XSD and lists clean files', async () => {
-    const xsd = readFileSync(path.join(ROOT, '../shared/reference-schemas/JUnit.xsd'), 'utf8');
+    const xsd = readFileSync(sharedPath('reference-schemas', 'JUnit.xsd'), 'utf8');
     const r = await validate([ERRORS, CLEAN, ...AS_OF, '--format', 'junit']);
     expect(r.code).toBe(1);
     const result = await validateXML({ xml: [{ fileName: 'junit.xml', contents: r.stdout }], schema: [xsd] });

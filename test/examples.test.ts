@@ -3,11 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikePlan } from '../src/plan/discover.js';
 import { bcplan, ROOT } from './helpers/cli.js';
+import { sharedPath } from './helpers/shared.js';
 
 // Every bundled example names in its header the findings it draws with --as-of 2026-11-22;
 // the test reads that header, so header and test cannot drift apart. Runs the built CLI.
 const AS_OF = '2026-11-22';
-const SHARED_EXAMPLE = path.resolve(ROOT, '../shared/plan-format/example-contact-center.yaml');
+const SHARED_EXAMPLE = sharedPath('plan-format', 'example-contact-center.yaml');
 
 interface Expected {
   rule: string;

@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { escapeAttr, escapeText, junit, junitTimestamp } from '../src/report/junit.js';
 import { ctx, findings, hostile } from './helpers/report-fixtures.js';
+import { sharedPath } from './helpers/shared.js';
 
 // The strict Ant JUnit XSD, read from the shared reference folder (not copied into the repo).
-const XSD = readFileSync(
-  fileURLToPath(new URL('../../shared/reference-schemas/JUnit.xsd', import.meta.url)),
-  'utf8',
-);
+const XSD = readFileSync(sharedPath('reference-schemas', 'JUnit.xsd'), 'utf8');
 
 async function validate(xml: string) {
   return validateXML({ xml: [{ fileName: 'junit.xml', contents: xml }], schema: [XSD] });

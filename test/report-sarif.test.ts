@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { artifactUri, FINGERPRINT_KEY, fingerprint, sarif } from '../src/report/sarif.js';
 import { ctx, findings, hostile } from './helpers/report-fixtures.js';
+import { sharedPath } from './helpers/shared.js';
 
 // SARIF 2.1.0 is draft-04; read from the shared reference folder, not copied into the repo.
-const schema = JSON.parse(
-  readFileSync(
-    fileURLToPath(new URL('../../shared/reference-schemas/sarif-schema-2.1.0.json', import.meta.url)),
-    'utf8',
-  ),
-);
+const schema = JSON.parse(readFileSync(sharedPath('reference-schemas', 'sarif-schema-2.1.0.json'), 'utf8'));
 // CommonJS packages: under nodenext their default export is the module object.
 const Ajv = AjvDraft04.default ?? AjvDraft04;
 const addFormats = ajvFormats.default ?? ajvFormats;
