@@ -258,49 +258,37 @@ export function readSource(
   const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
   source.text = text;
 
-  const nesting = maxNesting(text);
-  if (nesting.depth > MAX_NESTING) {
+  // Refused before parsing: the lines are counted here, so the finding still has its line.
+  const refuse = (start: number, end: number, message: string) => {
     // Line starts must be added in order: 0 first, or linePos() reports everything on line 1.
     const lc = new LineCounter();
     lc.addNewLine(0);
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
     source.lineCounter = lc;
-    return {
-      source,
-      findings: [
-        findingAtOffset(
-          source,
-          nesting.offset,
-          nesting.offset + 1,
-          'yaml-syntax',
-          'error',
-          `the YAML is nested more than ${MAX_NESTING} levels deep; a plan never needs that`,
-        ),
-      ],
-    };
+    return { source, findings: [findingAtOffset(source, start, end, 'yaml-syntax', 'error', message)] };
+  };
+  const nesting = maxNesting(text);
+  if (nesting.depth > MAX_NESTING) {
+    return refuse(
+      nesting.offset,
+      nesting.offset + 1,
+      `the YAML is nested more than ${MAX_NESTING} levels deep; a plan never needs that`,
+    );
   }
-
   const budget = countItems(text);
-  if (budget.items > MAX_ITEMS || budget.quoted !== undefined) {
-    const lc = new LineCounter();
-    lc.addNewLine(0);
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
-    source.lineCounter = lc;
-    return {
-      source,
-      findings: [
-        findingAtOffset(
-          source,
-          budget.quoted ?? budget.offset,
-          budget.quoted ?? budget.offset,
-          'yaml-syntax',
-          'error',
-          budget.quoted !== undefined
-            ? `this quoted value is longer than ${MAX_QUOTED_CHARS.toLocaleString('en')} characters; a plan never needs that`
-            : `the file holds more than ${MAX_ITEMS.toLocaleString('en')} YAML lines and items; a plan never needs that many`,
-        ),
-      ],
-    };
+  if (budget.quoted !== undefined) {
+    return refuse(
+      budget.quoted,
+      budget.quoted,
+      `this quoted value is longer than ${MAX_QUOTED_CHARS.toLocaleString('en')} characters; a plan never needs that`,
+    );
+  }
+  if (budget.items > MAX_ITEMS) {
+    return refuse(
+      budget.offset,
+      budget.offset,
+      `the file holds more than ${MAX_ITEMS.toLocaleString('en')} YAML lines and items; a plan never needs that many`,
+    );
   }
 
   const lineCounter = new LineCounter();
