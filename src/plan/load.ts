@@ -301,29 +301,24 @@ export function readSource(
     logLevel: 'error',
   });
   const findings: Finding[] = [];
+  const syntaxError = (start: number, end: number, message: string) =>
+    findings.push(findingAtOffset(source, start, end, 'yaml-syntax', 'error', message));
   // An empty stream (nothing, blank lines or comments only) is an EmptyStream: an empty array.
   const list = Array.from(docs);
   const doc = list[0];
   if (!doc) {
     const what = text.trim() === '' ? 'the file is empty' : 'the file holds only comments';
-    findings.push(
-      findingAtOffset(source, 0, 0, 'yaml-syntax', 'error', `${what}: a plan starts with \`bcplan: 1\``),
-    );
+    syntaxError(0, 0, `${what}: a plan starts with \`bcplan: 1\``);
     return { source, findings };
   }
   source.doc = doc;
   for (const extra of list.slice(1, 2)) {
     // One finding names them all: a file of 100,000 `---` lines must not make 100,000 findings.
     const start = extra.range[0];
-    findings.push(
-      findingAtOffset(
-        source,
-        start,
-        start,
-        'yaml-syntax',
-        'error',
-        `the file holds ${list.length} YAML documents; a plan is one document (remove the \`---\` separators)`,
-      ),
+    syntaxError(
+      start,
+      start,
+      `the file holds ${list.length} YAML documents; a plan is one document (remove the \`---\` separators)`,
     );
   }
   let trusted = true;
@@ -335,21 +330,14 @@ export function readSource(
   for (const problem of problems.slice(0, MAX_SYNTAX_FINDINGS)) {
     const [start, end] = problem.pos;
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    findings.push(
-      findingAtOffset(source, start, end, 'yaml-syntax', 'error', `${message} (${problem.code})`),
-    );
+    syntaxError(start, end, `${message} (${problem.code})`);
   }
   if (problems.length > MAX_SYNTAX_FINDINGS) {
     const [start, end] = problems[MAX_SYNTAX_FINDINGS]!.pos;
-    findings.push(
-      findingAtOffset(
-        source,
-        start,
-        end,
-        'yaml-syntax',
-        'error',
-        `${problems.length - MAX_SYNTAX_FINDINGS} more YAML errors from here on are not listed; fix the ones above first`,
-      ),
+    syntaxError(
+      start,
+      end,
+      `${problems.length - MAX_SYNTAX_FINDINGS} more YAML errors from here on are not listed; fix the ones above first`,
     );
   }
   if (problems.some((p) => p.code !== 'DUPLICATE_KEY')) trusted = false;
@@ -357,15 +345,10 @@ export function readSource(
   const tooMany = trusted && text.includes('*') ? aliasOverflow(doc) : undefined;
   if (tooMany) {
     trusted = false;
-    findings.push(
-      findingAtOffset(
-        source,
-        tooMany[0],
-        tooMany[1],
-        'yaml-syntax',
-        'error',
-        `the file uses more than ${MAX_ALIASES} aliases (*name); a plan never needs that many`,
-      ),
+    syntaxError(
+      tooMany[0],
+      tooMany[1],
+      `the file uses more than ${MAX_ALIASES} aliases (*name); a plan never needs that many`,
     );
   }
   if (trusted) {
@@ -374,16 +357,7 @@ export function readSource(
     } catch (error) {
       // Unresolved aliases and alias bombs: point at the alias to blame, not at line 1.
       const [start, end] = blameAlias(doc) ?? [0, 0];
-      findings.push(
-        findingAtOffset(
-          source,
-          start,
-          end,
-          'yaml-syntax',
-          'error',
-          `the YAML cannot be read: ${(error as Error).message}`,
-        ),
-      );
+      syntaxError(start, end, `the YAML cannot be read: ${(error as Error).message}`);
     }
   }
   const data = source.data;
@@ -398,16 +372,7 @@ export function readSource(
   }
   if (data === null || data === undefined) {
     if (trusted && findings.length === 0) {
-      findings.push(
-        findingAtOffset(
-          source,
-          0,
-          0,
-          'yaml-syntax',
-          'error',
-          'the file holds no YAML content: a plan starts with `bcplan: 1`',
-        ),
-      );
+      syntaxError(0, 0, 'the file holds no YAML content: a plan starts with `bcplan: 1`');
     }
   }
   return { source, findings };
