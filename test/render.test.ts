@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/plan/load.js';
 import type { Language } from '../src/plan/matrix.js';
@@ -287,7 +288,54 @@ describe('renderRunbook: filters and stamps', () => {
   });
 });
 
+/** The table of contents' links: the page each is on, its text, and the page its destination is on. */
+async function tocLinks(
+  bytes: Buffer,
+  pdf: ReadPdf,
+): Promise<{ on: number; text: string[]; target: number }[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const links: { on: number; text: string[]; target: number }[] = [];
+  for (let i = 0; i < doc.numPages; i++) {
+    const annotations = await (await doc.getPage(i + 1)).getAnnotations();
+    for (const a of annotations) {
+      if (a.subtype !== 'Link' || typeof a.dest !== 'string') continue;
+      const [, y1, , y2] = a.rect as number[];
+      const dest = (await doc.getDestination(a.dest)) as [{ num: number; gen: number }, ...unknown[]];
+      links.push({
+        on: i,
+        text: pdf.pages[i]!.items.filter((it) => it.y >= y1! && it.y <= y2!).map((it) => it.str),
+        target: await doc.getPageIndex(dest[0]),
+      });
+    }
+  }
+  await doc.destroy();
+  return links;
+}
+
 describe('renderRunbook: a large plan', () => {
+  it('numbers every page and lists the right page of each chapter in a table of contents over pages', async () => {
+    const file = writeTemp('toc.yaml', largePlanYaml({ contacts: 40, scenarios: 60, providers: 6 }));
+    const bytes = await render(file);
+    const pdf = await readPdf(bytes);
+    const n = pdf.pages.length;
+    pdf.pages.forEach((p, i) => {
+      expect(p.text).toContain(`Page ${i + 1} of ${n}`);
+    });
+    const links = await tocLinks(bytes, pdf);
+    // First hour, risk matrix, scenarios, 60 scenarios, ten more chapters; on pages 3 and 4.
+    expect(links).toHaveLength(73);
+    expect(new Set(links.map((l) => l.on))).toEqual(new Set([2, 3]));
+    for (const { text, target } of links) {
+      // The title, then the page number, which is the page the entry links to.
+      expect(text.length, text.join(' ')).toBeGreaterThanOrEqual(2);
+      expect(text.at(-1), text.join(' ')).toBe(String(target + 1));
+      expect([0, 2, 3]).not.toContain(target);
+      expect(pdf.pages[target]!.text).toContain(text.slice(0, -1).join(' '));
+    }
+    expect(links[0]!.target).toBe(1); // the first hour
+    expect(links.map((l) => l.target)).toEqual([...links.map((l) => l.target)].sort((a, b) => a - b));
+  }, 60_000);
+
   it('breaks tables across pages with repeated headers, without overlaps or empty pages', async () => {
     const file = writeTemp('large.yaml', largePlanYaml({ contacts: 400, scenarios: 30, providers: 24 }));
     const pdf = await readPdf(await render(file));

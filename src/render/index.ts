@@ -6,7 +6,7 @@ import type { Finding, LoadedPlan } from '../plan/types.js';
 import { createContext } from './context.js';
 import { drawCover, drawFirstHour } from './front.js';
 import { type I18n, i18n as makeI18n } from './i18n.js';
-import { bufferPageContent, COLORS, FONTS, Layout, PAGE, SIZE, type WrapCache } from './layout.js';
+import { bufferPageContent, COLORS, FONTS, type HeldPage, Layout, PAGE, SIZE } from './layout.js';
 import { buildModel, type RunbookModel } from './model.js';
 import {
   drawContacts,
@@ -65,15 +65,11 @@ export async function renderRunbook(plan: LoadedPlan, options: RenderOptions): P
   });
   const findings = options.findings ?? [];
   const draftErrors = options.draftErrors ?? 0;
-  const fontsOnly = { size: 'A4', margins: { top: 0, bottom: 0, left: 0, right: 0 }, font: FONTS.regular };
-
-  // Pass 1 measures (a document that is never written), pass 2 draws with the page numbers.
-  const measure = new PDFDocument({ ...fontsOnly, autoFirstPage: true } as never);
-  const wrapped: WrapCache = new Map();
-  const first = runPass(new Layout(measure, undefined, true, wrapped), model, i18n, options, undefined);
 
   const doc = new PDFDocument({
-    ...fontsOnly,
+    size: 'A4',
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    font: FONTS.regular,
     pdfVersion: '1.7',
     tagged: true,
     subset: 'PDF/UA' as never,
@@ -111,29 +107,36 @@ export async function renderRunbook(plan: LoadedPlan, options: RenderOptions): P
   bufferPageContent(doc);
   const root = doc.struct('Document');
   doc.addStructure(root);
-  const L = new Layout(doc, root, false, wrapped);
-  L.onPage = (page) => drawRunningHeads(L, model, t, { page, pageCount: first.pageCount, draftErrors });
-  const second = runPass(L, model, i18n, { ...options, findings, draftErrors }, first);
-  if (second.pageCount !== first.pageCount) throw new Error('the two layout passes disagree');
+  const L = new Layout(doc, root);
+  // One pass: the page count ("page X of Y") and the chapters' pages (the table of contents)
+  // are known at its end, and filled in then.
+  let pageCount = 0;
+  L.onPage = (page) => drawRunningHeads(L, model, t, { page, pageCount: () => pageCount, draftErrors });
+  const { toc, contents } = layOut(L, model, i18n, { ...options, findings, draftErrors });
+  pageCount = L.pageCount;
+  drawToc(L, contents, toc);
+  L.drawLater();
   root.end();
   doc.end();
   await done;
   return Buffer.concat([...parts, ...pending]);
 }
 
-interface PassResult {
-  pageCount: number;
-  toc: TocEntry[];
+/** The table of contents' pages, kept open until the chapters it lists are laid out. */
+interface ContentsPages {
+  title: string;
+  pages: HeldPage[];
+  lines: TocLine[];
+  element: ReturnType<Layout['placeholder']>;
 }
 
-/** Lays out the whole runbook once; draws only when the layout is not dry. */
-function runPass(
+/** Lays out and draws the whole runbook but for the table of contents' entries and page numbers. */
+function layOut(
   L: Layout,
   model: RunbookModel,
   i18n: I18n,
   options: RenderOptions,
-  prior: PassResult | undefined,
-): PassResult {
+): { toc: TocEntry[]; contents: ContentsPages } {
   const { doc } = L;
   const { t } = i18n;
   const findings = options.findings ?? [];
@@ -141,7 +144,6 @@ function runPass(
   let scenariosOutline: ReturnType<typeof doc.outline.addItem> | undefined;
   const ctx = createContext(L, model, i18n, (key, title, level) => {
     toc.push({ key, title, level, page: L.page });
-    if (L.dry) return;
     if (level === 2 && scenariosOutline) scenariosOutline.addItem(title);
     else {
       const item = doc.outline.addItem(title);
@@ -158,7 +160,7 @@ function runPass(
   drawFirstHour(ctx);
 
   // The table of contents comes before the chapters it lists: its length is known up front
-  // (every entry is), its page numbers come from the first pass.
+  // (every entry is), its page numbers once the chapters are laid out.
   const planned: { title: string; level: 1 | 2 }[] = [
     { title: t('firstHour'), level: 1 },
     { title: t('riskMatrix'), level: 1 },
@@ -181,17 +183,16 @@ function runPass(
     ...(findings.length > 0 ? [{ title: t('findings'), level: 1 as const }] : []),
   ];
   L.newPage();
-  const tocStart = L.page;
   const tocLayout = layoutToc(L, planned);
-  if (prior) {
-    if (prior.toc.length !== tocLayout.lines.length)
-      throw new Error('the table of contents does not match the chapters');
-    drawToc(L, prior.toc, tocLayout.lines, t('contents'));
-  }
-  L.markUsed();
-  while (L.page < tocStart + tocLayout.pages - 1) {
-    L.addPage();
+  const title = t('contents');
+  L.destination('contents', PAGE.top);
+  doc.outline.addItem(title);
+  const element = L.placeholder('TOC');
+  const pages: HeldPage[] = [];
+  for (let i = 0; i < tocLayout.pages; i++) {
+    if (i > 0) L.addPage();
     L.markUsed();
+    pages.push(L.hold());
   }
 
   drawRiskMatrix(ctx);
@@ -201,53 +202,58 @@ function runPass(
   drawProviders(ctx);
   drawOperations(ctx);
   if (findings.length > 0) drawFindings(ctx, findings);
-  return { pageCount: L.pageCount, toc };
+  return { toc, contents: { title, pages, lines: tocLayout.lines, element } };
 }
 
-function drawToc(L: Layout, entries: TocEntry[], lines: TocLine[], title: string): void {
-  const { doc } = L;
-  const start = L.page;
-  L.destination('contents', PAGE.top);
-  doc.outline.addItem(title);
-  L.open('TOC');
-  L.tag('H1', () =>
-    L.draw(title, L.left, PAGE.top, L.width, { font: 'bold', size: SIZE.h1, color: COLORS.accent }),
-  );
-  entries.forEach((entry, i) => {
-    const line = lines[i]!;
-    while (L.page < start + line.page) {
-      L.addPage();
-      L.markUsed();
-    }
-    const indent = entry.level === 2 ? 16 : 0;
-    const style =
-      entry.level === 1 ? ({ font: 'bold', size: TOC_SIZE } as const) : ({ size: TOC_SIZE - 0.5 } as const);
-    const w = L.width - indent - PAGE_NUMBER_W;
-    L.tag('TOCI', () => {
-      L.draw(entry.title, L.left + indent, line.y, w, style, line.h);
-      L.draw(String(entry.page + 1), L.right - PAGE_NUMBER_W, line.y, PAGE_NUMBER_W, {
-        ...style,
-        align: 'right',
+/** Draws the table of contents on its held pages and ends them. */
+function drawToc(L: Layout, contents: ContentsPages, entries: TocEntry[]): void {
+  const { title, pages, lines, element } = contents;
+  if (entries.length !== lines.length) throw new Error('the table of contents does not match the chapters');
+  pages.forEach((page, p) => {
+    L.drawOn(page, element, () => {
+      if (p === 0) {
+        L.tag('H1', () =>
+          L.draw(title, L.left, PAGE.top, L.width, { font: 'bold', size: SIZE.h1, color: COLORS.accent }),
+        );
+      }
+      entries.forEach((entry, i) => {
+        if (lines[i]!.page === p) drawTocLine(L, entry, lines[i]!);
       });
     });
-    L.artifact(() => {
-      L.style(style);
-      const titleW = Math.min(doc.widthOfString(entry.title.split('\n').pop() ?? ''), w);
-      const dotsY = line.y + line.h - 5;
-      if (line.h < 20 && titleW < w - 12) {
-        doc
-          .moveTo(L.left + indent + titleW + 6, dotsY)
-          .lineTo(L.right - PAGE_NUMBER_W - 4, dotsY)
-          .dash(0.5, { space: 2.5 })
-          .lineWidth(0.6)
-          .strokeColor(COLORS.muted)
-          .stroke();
-        doc.undash();
-      }
-    });
-    doc.goTo(L.left + indent, line.y, L.width - indent, line.h, entry.key);
   });
-  L.close();
+  element.end();
+  for (const page of pages) L.release(page);
+}
+
+function drawTocLine(L: Layout, entry: TocEntry, line: TocLine): void {
+  const { doc } = L;
+  const indent = entry.level === 2 ? 16 : 0;
+  const style =
+    entry.level === 1 ? ({ font: 'bold', size: TOC_SIZE } as const) : ({ size: TOC_SIZE - 0.5 } as const);
+  const w = L.width - indent - PAGE_NUMBER_W;
+  L.tag('TOCI', () => {
+    L.draw(entry.title, L.left + indent, line.y, w, style, line.h);
+    L.draw(String(entry.page + 1), L.right - PAGE_NUMBER_W, line.y, PAGE_NUMBER_W, {
+      ...style,
+      align: 'right',
+    });
+  });
+  L.artifact(() => {
+    L.style(style);
+    const titleW = Math.min(doc.widthOfString(entry.title.split('\n').pop() ?? ''), w);
+    const dotsY = line.y + line.h - 5;
+    if (line.h < 20 && titleW < w - 12) {
+      doc
+        .moveTo(L.left + indent + titleW + 6, dotsY)
+        .lineTo(L.right - PAGE_NUMBER_W - 4, dotsY)
+        .dash(0.5, { space: 2.5 })
+        .lineWidth(0.6)
+        .strokeColor(COLORS.muted)
+        .stroke();
+      doc.undash();
+    }
+  });
+  doc.goTo(L.left + indent, line.y, L.width - indent, line.h, entry.key);
 }
 
 interface TocLine {
@@ -286,7 +292,7 @@ function drawRunningHeads(
   L: Layout,
   model: { title: string; version: string; classification: string },
   t: I18n['t'],
-  info: { page: number; pageCount: number; draftErrors: number },
+  info: { page: number; pageCount: () => number; draftErrors: number },
 ): void {
   const { doc } = L;
   const classification = t(`class.${model.classification}` as 'class.internal') || model.classification;
@@ -329,10 +335,12 @@ function drawRunningHeads(
       .strokeColor(COLORS.rule)
       .stroke();
     L.draw(`${t('version')} ${model.version}`, L.left, footY, 160, small);
-    L.draw(t('page', { x: info.page + 1, y: info.pageCount }), L.right - 160, footY, 160, {
-      ...small,
-      align: 'right',
-    });
+    L.later(() =>
+      L.draw(t('page', { x: info.page + 1, y: info.pageCount() }), L.right - 160, footY, 160, {
+        ...small,
+        align: 'right',
+      }),
+    );
     if (info.draftErrors > 0) {
       L.draw(draft, L.left + 160, footY, L.width - 320, {
         font: 'bold',

@@ -96,7 +96,7 @@ export function bufferPageContent(doc: Doc): void {
 }
 
 /** Line breaks by text, then font, size and width. */
-export type WrapCache = Map<string, { font: string; size: number; width: number; lines: Wrapped }[]>;
+type WrapCache = Map<string, { font: string; size: number; width: number; lines: Wrapped }[]>;
 /** Enough for the distinct texts of a very large plan; a few tens of MB at most. */
 const MAX_WRAPPED = 200_000;
 
@@ -117,6 +117,25 @@ interface PdfkitInternals {
   page: { height: number; fonts: Record<string, unknown> };
 }
 
+/** A pdfkit page as far as `hold` and `later` use it. */
+interface PdfkitPage {
+  height: number;
+  markings: unknown[];
+  resources: { data: Record<string, unknown> };
+  xobjects: Record<string, unknown>;
+  write(chunk: unknown): unknown;
+  end(): unknown;
+}
+
+interface PdfkitPages {
+  page: PdfkitPage;
+  _pageBuffer: PdfkitPage[];
+  endPageMarkings(page: PdfkitPage): unknown;
+}
+
+/** A page kept open (`hold`) to be drawn on after later pages: the table of contents. */
+export type HeldPage = PdfkitPage;
+
 /**
  * The page model: a cursor that moves down the content box, explicit page breaks only
  * between blocks (pdfkit never breaks a page on its own: every text call gets a height),
@@ -135,20 +154,21 @@ export class Layout {
   private pageUsed = false;
   /** Headers to repeat when a table breaks across pages. */
   private onBreak: (() => void) | undefined;
+  /** Line breaks of the texts measured: `heightOf` and then `draw` break a text once. */
+  private readonly wrapped: WrapCache = new Map();
+  /** Content placed now and drawn by `drawLater` (see `later`). */
+  private pending: { form: { data: Record<string, unknown>; end(chunk: Buffer): void }; draw: () => void }[] =
+    [];
 
   /**
-   * A dry layout measures and paginates without drawing: the first of two passes, which
-   * learns the page count and where each chapter starts, so the second pass can print
-   * "page X of Y" and the table of contents without keeping every page in memory.
+   * One pass lays out and draws; what is known only at the end (the page count, the pages of
+   * the chapters) goes where `later` and `hold` keep room for it.
    */
   constructor(
     readonly doc: Doc,
-    root: StructElement | undefined,
-    readonly dry = false,
-    /** Shared by the two passes: the drawing pass reuses the measuring pass's line breaks. */
-    private readonly wrapped: WrapCache = new Map(),
+    root: StructElement,
   ) {
-    if (root) this.parents.push(root);
+    this.parents.push(root);
   }
 
   get right(): number {
@@ -175,7 +195,7 @@ export class Layout {
 
   /** Always starts a new page (reserved pages such as the table of contents). */
   addPage(): void {
-    if (!this.dry) this.doc.addPage();
+    this.doc.addPage();
     this.page++;
     this.y = PAGE.top;
     this.startPage();
@@ -183,7 +203,7 @@ export class Layout {
 
   /** Draws the running heads of the current page; leaves it counted as empty. */
   startPage(): void {
-    if (!this.dry) this.onPage?.(this.page);
+    this.onPage?.(this.page);
     this.pageUsed = false;
   }
 
@@ -217,8 +237,7 @@ export class Layout {
       this.doc.fontSize(size);
       current.size = size;
     }
-    // The fill colour is a content operator: in a dry layout there is nothing to colour.
-    if (color !== current.color && !this.dry) {
+    if (color !== current.color) {
       this.doc.fillColor(color);
       current.color = color;
     }
@@ -229,8 +248,6 @@ export class Layout {
   resetStyle(): void {
     this.current = { font: '', size: 0, color: '' };
   }
-
-  /** Line breaks of the last texts measured: `heightOf` and then `draw` break a text once. */
 
   /** The lines of a text in a style and width (sets the style). */
   wrap(text: string, width: number, s: TextStyle = {}): Wrapped {
@@ -276,7 +293,6 @@ export class Layout {
    */
   draw(text: string, x: number, y: number, width: number, s: TextStyle = {}, height?: number): number {
     this.pageUsed = true;
-    if (this.dry) return height ?? this.heightOf(text, width, s);
     const { lines, widths } = this.wrap(text, width, s);
     const lh = this.lineHeight(s);
     let n = lines.length;
@@ -347,27 +363,23 @@ export class Layout {
 
   /** Opens a grouping element (Sect, Table, L, Div); close it with `close`. */
   open(type: string, options: { title?: string } = {}): void {
-    if (this.dry) return;
     const el = this.doc.struct(type, options);
     this.parent.add(el);
     this.parents.push(el);
   }
 
   close(): void {
-    if (this.dry) return;
     const el = this.parents.pop();
     el?.end();
   }
 
   /** Tags what `draw` puts on the current page as one structure element. */
   tag(type: string, draw: () => void, options: { alt?: string } = {}): void {
-    if (this.dry) draw();
-    else this.parent.add(this.doc.struct(type, options, [draw]));
+    this.parent.add(this.doc.struct(type, options, [draw]));
   }
 
   /** Lines, fills and running headers: not content (PDF/UA needs them marked as artifacts). */
   artifact(draw: () => void, type = 'Layout'): void {
-    if (this.dry) return;
     this.doc.markContent('Artifact', { type } as never);
     draw();
     // Artifacts fill and stroke in their own colours; fonts are only set through `style`.
@@ -375,9 +387,90 @@ export class Layout {
     this.doc.endMarkedContent();
   }
 
-  /** A named destination for links and the outline (real pass only). */
+  /** A named destination for links and the outline. */
   destination(name: string, y: number): void {
-    if (!this.dry) this.doc.addNamedDestination(name, 'XYZ', 0, y, null as never);
+    this.doc.addNamedDestination(name, 'XYZ', 0, y, null as never);
+  }
+
+  // --- what is known only at the end ----------------------------------------------------
+
+  /**
+   * Content of the current page that can only be drawn once the whole runbook is laid out
+   * ("page X of Y"): a form XObject takes its place in the page's content now, and `draw`
+   * fills it in `drawLater`. Not for tagged content (its marked content would sit in the form).
+   */
+  later(draw: () => void): void {
+    const doc = this.doc as unknown as PdfkitPages;
+    const name = `Fm${this.pending.length + 1}`;
+    const form = this.doc.ref({
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, 0, PAGE.width, PAGE.height],
+    }) as unknown as (typeof this.pending)[number]['form'];
+    doc.page.xobjects[name] = form;
+    this.doc.addContent(`/${name} Do`);
+    this.pending.push({ form, draw });
+  }
+
+  /** Draws what `later` put off, each into its form, with the fonts it uses as its resources. */
+  drawLater(): void {
+    const doc = this.doc as unknown as PdfkitPages;
+    const current = doc.page;
+    for (const { form, draw } of this.pending) {
+      const ops: string[] = [];
+      // Drawing goes to the page through doc.page: a stand-in collects the operators and fonts.
+      const sink = Object.create(current) as PdfkitPage;
+      sink.resources = { data: {} };
+      sink.markings = [];
+      sink.write = (chunk) => ops.push(String(chunk));
+      doc.page = sink;
+      this.resetStyle();
+      draw();
+      form.data.Resources = sink.resources.data;
+      form.end(Buffer.from(`${ops.join('\n')}\n`, 'latin1'));
+    }
+    doc.page = current;
+    this.resetStyle();
+    this.pending = [];
+  }
+
+  /**
+   * Keeps the current page open after the next one starts (pdfkit ends a page when it adds
+   * the next): `drawOn` draws on it later, `release` ends it. Only a few pages: each held page
+   * stays in memory until it is released.
+   */
+  hold(): HeldPage {
+    const doc = this.doc as unknown as PdfkitPages;
+    const page = doc.page;
+    doc._pageBuffer = doc._pageBuffer.filter((p) => p !== page);
+    return page;
+  }
+
+  /** A structure element placed here in reading order, its content drawn later (`drawOn`). */
+  placeholder(type: string): StructElement {
+    const el = this.doc.struct(type);
+    this.parent.add(el);
+    return el;
+  }
+
+  /** Draws on a held page, tagging what `draw` adds inside `parent`. */
+  drawOn(page: HeldPage, parent: StructElement, draw: () => void): void {
+    const doc = this.doc as unknown as PdfkitPages;
+    const current = doc.page;
+    doc.page = page;
+    this.parents.push(parent);
+    this.resetStyle();
+    draw();
+    this.parents.pop();
+    doc.page = current;
+    this.resetStyle();
+  }
+
+  /** Ends a held page (writes it out). */
+  release(page: HeldPage): void {
+    const doc = this.doc as unknown as PdfkitPages;
+    doc.endPageMarkings(page);
+    page.end();
   }
 
   // --- blocks ---------------------------------------------------------------------------
