@@ -136,6 +136,29 @@ interface PdfkitPages {
 /** A page kept open (`hold`) to be drawn on after later pages: the table of contents. */
 export type HeldPage = PdfkitPage;
 
+/** Most lines of a runbook recur (running heads, table headers, names): a few MB at most. */
+const MAX_RUNS = 100_000;
+
+/**
+ * The TJ operator that shows a line in a font, as pdfkit writes it (the glyphs, kerning in
+ * thousandths of the size); null for a line whose glyphs are moved off the baseline. The same
+ * for every size: encoding also adds the glyphs to the font's subset, once is enough.
+ */
+function showText(font: PdfkitInternals['_font'], line: string): string | null {
+  const [encoded, positions] = font.encode(line);
+  for (const p of positions) if (p.xOffset || p.yOffset) return null;
+  const parts: string[] = [];
+  let last = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    if (p.xAdvance - p.advanceWidth !== 0 || i === positions.length - 1) {
+      parts.push(`<${encoded.slice(last, i + 1).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
+      last = i + 1;
+    }
+  }
+  return `[${parts.join(' ')}] TJ`;
+}
+
 /**
  * The page model: a cursor that moves down the content box, explicit page breaks only
  * between blocks (pdfkit never breaks a page on its own: every text call gets a height),
@@ -156,6 +179,8 @@ export class Layout {
   private onBreak: (() => void) | undefined;
   /** Line breaks of the texts measured: `heightOf` and then `draw` break a text once. */
   private readonly wrapped: WrapCache = new Map();
+  /** `showText` by font id and line. */
+  private readonly runs = new Map<string, Map<string, string | null>>();
   /** Content placed now and drawn by `drawLater` (see `later`). */
   private pending: { form: { data: Record<string, unknown>; end(chunk: Buffer): void }; draw: () => void }[] =
     [];
@@ -328,23 +353,24 @@ export class Layout {
   private textOps(ops: string[], line: string, x: number, y: number): boolean {
     const doc = this.doc as unknown as PdfkitInternals;
     const font = doc._font;
-    const [encoded, positions] = font.encode(line);
-    for (const p of positions) if (p.xOffset || p.yOffset) return false;
+    let runs = this.runs.get(font.id);
+    if (!runs) {
+      runs = new Map();
+      this.runs.set(font.id, runs);
+    }
+    let run = runs.get(line);
+    if (run === undefined) {
+      run = showText(font, line);
+      if (runs.size >= MAX_RUNS) runs.clear();
+      runs.set(line, run);
+    }
+    if (run === null) return false;
     if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
     const size = doc._fontSize;
     if (ops.length === 0) ops.push('q', `1 0 0 -1 0 ${num(doc.page.height)} cm`, 'BT');
     ops.push(`1 0 0 1 ${num(x)} ${num(doc.page.height - y - (font.ascender / 1000) * size)} Tm`);
     ops.push(`/${font.id} ${num(size)} Tf`);
-    const parts: string[] = [];
-    let last = 0;
-    for (let i = 0; i < positions.length; i++) {
-      const p = positions[i]!;
-      if (p.xAdvance - p.advanceWidth !== 0 || i === positions.length - 1) {
-        parts.push(`<${encoded.slice(last, i + 1).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
-        last = i + 1;
-      }
-    }
-    ops.push(`[${parts.join(' ')}] TJ`);
+    ops.push(run);
     return true;
   }
 
