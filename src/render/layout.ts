@@ -179,6 +179,7 @@ export class Layout {
   private onBreak: (() => void) | undefined;
   /** Line breaks of the texts measured: `heightOf` and then `draw` break a text once. */
   private readonly wrapped: WrapCache = new Map();
+  private readonly colorOps = new Map<string, string>();
   /** `showText` by font id and line. */
   private readonly runs = new Map<string, Map<string, string | null>>();
   /** Content placed now and drawn by `drawLater` (see `later`). */
@@ -263,10 +264,27 @@ export class Layout {
       current.size = size;
     }
     if (color !== current.color) {
-      this.doc.fillColor(color);
+      this.fillColor(color);
       current.color = color;
     }
     return this.doc;
+  }
+
+  /** pdfkit's `fillColor`, its operators kept by colour (pdfkit parses the colour every time). */
+  private fillColor(color: string): void {
+    const doc = this.doc as unknown as { addContent(data: string): unknown; _fillColor: unknown };
+    let ops = this.colorOps.get(color);
+    if (ops === undefined) {
+      const written: string[] = [];
+      const addContent = doc.addContent;
+      doc.addContent = (data) => written.push(data);
+      this.doc.fillColor(color);
+      doc.addContent = addContent;
+      ops = written.join('\n');
+      this.colorOps.set(color, ops);
+    }
+    doc.addContent(ops);
+    doc._fillColor = [color, undefined];
   }
 
   /** Drawing code that sets colours or fonts on the document directly must call this after. */
