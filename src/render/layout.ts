@@ -445,7 +445,8 @@ export class Layout {
    */
   later(draw: () => void): void {
     const doc = this.doc as unknown as PdfkitPages;
-    const name = `Fm${this.pending.length + 1}`;
+    // Unique on the page (one name for every page's first form: the same dictionary shape).
+    const name = `Fm${Object.keys(doc.page.xobjects).length + 1}`;
     const form = this.doc.ref({
       Type: 'XObject',
       Subtype: 'Form',
