@@ -2,8 +2,8 @@
 // never the credential: plans are printed, mailed and kept in git. This rule looks at every key
 // and string of every file of the plan for credentials written as text, private keys and
 // well-known token formats. Messages name the kind of secret and never echo it.
-import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { joinPointer } from '../plan/source.js';
+import type { SourceNode } from '../plan/tree.js';
 import type { SourceFile } from '../plan/types.js';
 import type { Rule, RuleFinding } from './types.js';
 
@@ -375,14 +375,17 @@ export function findSecrets(text: string): SecretHit[] {
 }
 
 /** A scalar as written: `0815` stays `0815`, not the number 815. */
-function scalarText(node: Scalar): string | undefined {
+function scalarText(file: SourceFile, node: SourceNode): string | undefined {
   if (typeof node.value === 'string') return node.value;
   if (typeof node.value === 'number' || typeof node.value === 'bigint')
-    return node.source ?? String(node.value);
+    return file.text.slice(node.start, node.end).trimEnd() || String(node.value);
   return undefined;
 }
 
-const isQuoted = (node: Scalar) => node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+const isQuoted = (file: SourceFile, node: SourceNode) => {
+  const c = file.text[node.start];
+  return c === '"' || c === "'";
+};
 
 function describe(hits: SecretHit[]): { kinds: string; shown: string } {
   const kinds = [...new Set(hits.map((h) => h.kind))];
@@ -410,8 +413,7 @@ function placeOf(pointer: string, isKey: boolean): string {
 }
 
 function scanFile(file: SourceFile): RuleFinding[] {
-  const doc = file.doc;
-  if (!doc) return [];
+  if (!file.tree) return [];
   const findings: RuleFinding[] = [];
   // The path to the node being looked at; made into a pointer only for a finding (rare).
   const path: (string | number)[] = [];
@@ -420,41 +422,42 @@ function scanFile(file: SourceFile): RuleFinding[] {
     const pointer = joinPointer(...path);
     findings.push({ file, pointer, message: message(placeOf(pointer, target === 'key'), hits), target });
   };
-  const seen = new Set<Node>();
-  const walk = (node: unknown, key: string | undefined, depth: number): void => {
-    // Aliases are scanned where their anchor is written; the depth bound matches the loader's.
-    if (!node || isAlias(node) || depth > 128 || seen.has(node as Node)) return;
-    seen.add(node as Node);
-    if (isScalar(node)) {
-      const text = scalarText(node);
+  // An alias is its anchor's node: scanned once, where the anchor is written.
+  const seen = new Set<SourceNode>();
+  const walk = (node: SourceNode, key: string | undefined, depth: number): void => {
+    if (depth > 128 || seen.has(node)) return;
+    seen.add(node);
+    if (node.kind === 'scalar') {
+      const text = scalarText(file, node);
       if (text === undefined) return;
       const hits = findSecrets(text);
       if (hits.length === 0 && key !== undefined && CREDENTIAL_KEY_RE.test(key.trim())) {
         // `password: hunter2`, `pin: 1234` written as a key of its own.
         const asText = findWrittenCredentials(
-          `${/^pin/i.test(key.trim()) ? 'PIN' : 'password'}: ${isQuoted(node) ? JSON.stringify(text) : text}`,
+          `${/^pin/i.test(key.trim()) ? 'PIN' : 'password'}: ${isQuoted(file, node) ? JSON.stringify(text) : text}`,
         );
         if (asText.length > 0) hits.push({ kind: asText[0]!.kind, masked: `${key}: ${MASK}` });
       }
       report(hits, 'value');
-    } else if (isMap(node)) {
-      for (const pair of node.items) {
-        const k = isScalar(pair.key) ? scalarText(pair.key) : undefined;
-        if (k === undefined) continue;
+    } else if (node.kind === 'map') {
+      const items = node.items!;
+      for (let i = 0; i < items.length; i++) {
+        const k = scalarText(file, node.keyNodes![i]!) ?? node.keys![i]!;
         path.push(k);
         report(findSecrets(k), 'key');
-        walk(pair.value, k, depth + 1);
+        walk(items[i]!, k, depth + 1);
         path.pop();
       }
-    } else if (isSeq(node)) {
-      for (let i = 0; i < node.items.length; i++) {
+    } else {
+      const items = node.items!;
+      for (let i = 0; i < items.length; i++) {
         path.push(i);
-        walk(node.items[i], undefined, depth + 1);
+        walk(items[i]!, undefined, depth + 1);
         path.pop();
       }
     }
   };
-  walk(doc.contents, undefined, 0);
+  walk(file.tree, undefined, 0);
   return findings;
 }
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Document, isAlias, isScalar, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { type Document, isAlias, isScalar, parseAllDocuments, visit } from 'yaml';
 import { findingAt, findingAtOffset, joinPointer } from './source.js';
+import { parsePlain, treeFromDocument } from './tree.js';
 import type { Finding, LoadedPlan, Located, SourceFile } from './types.js';
 
 /** Plans are small; anything bigger is refused before parsing (a 50 MB file must not hang us). */
@@ -22,17 +23,18 @@ const MAX_SYNTAX_FINDINGS = 100;
 export interface LoadOptions {
   /** Allow imports outside the plan's repository root (or its folder, outside a repository). */
   allowOutsideRoot?: boolean;
+  /** Parse every file with yaml, never with the fast path (tests compare the two). */
+  yamlOnly?: boolean;
 }
 
 const IMPORTABLE = ['contacts', 'roles', 'providers', 'access'] as const;
 
-function emptySource(displayPath: string, absPath: string): SourceFile {
+export function emptySource(displayPath: string, absPath: string): SourceFile {
   return {
     path: displayPath,
     absPath,
     text: '',
-    doc: undefined,
-    lineCounter: new LineCounter(),
+    tree: undefined,
     data: undefined,
     kind: 'fragment',
   };
@@ -40,9 +42,11 @@ function emptySource(displayPath: string, absPath: string): SourceFile {
 
 /**
  * Depth of flow brackets and compact `- - -` sequences, ignoring quoted text and comments;
- * `offset` is where the nesting first goes past MAX_NESTING.
+ * `offset` is where the nesting first goes past MAX_NESTING. `multiline` is true when a flow
+ * collection (`[…]`, `{…}`) or a quoted value spans lines: such files skip the fast path.
  */
-function maxNesting(text: string): { depth: number; offset: number } {
+function maxNesting(text: string): { depth: number; offset: number; multiline: boolean } {
+  let multiline = false;
   let depth = 0;
   let max = 0;
   let at = 0;
@@ -54,10 +58,15 @@ function maxNesting(text: string): { depth: number; offset: number } {
     if (quote) {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote) quote = undefined;
-      else if (c === '\n' && depth === 0) quote = undefined;
+      else if (c === '\n') {
+        // yaml checks the indentation of a quoted value's later lines, js-yaml does not.
+        multiline = true;
+        if (depth === 0) quote = undefined;
+      }
       continue;
     }
     if (c === '\n') {
+      if (depth > 0) multiline = true;
       lineStart = true;
       dashes = 0;
       continue;
@@ -83,43 +92,69 @@ function maxNesting(text: string): { depth: number; offset: number } {
       depth--;
     }
   }
-  return { depth: max, offset: at };
+  return { depth: max, offset: at, multiline };
 }
 
 /** The longest double-quoted value a plan may hold: the parser builds it a character at a time. */
 export const MAX_QUOTED_CHARS = 100_000;
 
+/** True at the start of the text or after a blank, line break, `[`, `{` or `,`. */
+function nodeCanStart(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const p = text.charCodeAt(i - 1);
+  return p === 32 || p === 10 || p === 13 || p === 9 || p === 91 || p === 123 || p === 44;
+}
+
+/** Longer implicit keys are an error to yaml but not to js-yaml: such lines go to yaml. */
+const MAX_PLAIN_LINE = 1024;
+
 /**
  * Counts what costs the parser memory (see MAX_ITEMS); `offset` is where the budget runs out.
  * `quoted` is the start of a double-quoted value longer than MAX_QUOTED_CHARS (4.8 MB of one
- * runs a 128 MB heap out of memory).
+ * runs a 128 MB heap out of memory). `plain` is false when the text may use what only yaml
+ * reads the way bcplan needs (anchors, aliases, tags, explicit `?` keys, directives, tabs,
+ * very long lines): such files skip the fast path. A `&` or `!` in text can make it false
+ * needlessly; that costs only speed.
  */
-function countItems(text: string): { items: number; offset: number; quoted?: number } {
+function countItems(text: string): { items: number; offset: number; quoted?: number; plain: boolean } {
   let items = 0;
   let offset = 0;
+  let plain = !text.includes('\t');
+  let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // \n , & ! * (the last three only where a node can start)
-    if (
-      c === 10 ||
-      c === 44 ||
-      ((c === 38 || c === 33 || c === 42) && (i === 0 || /[\s[{,]/.test(text[i - 1]!)))
-    ) {
+    if (c === 10 || c === 44 || ((c === 38 || c === 33 || c === 42) && nodeCanStart(text, i))) {
       items++;
       if (items === MAX_ITEMS + 1) offset = i;
+      if (c !== 10 && c !== 44) plain = false;
+      else if (c === 10) {
+        if (i - lineStart > MAX_PLAIN_LINE) plain = false;
+        lineStart = i + 1;
+      }
     } else if (c === 35 && (i === 0 || /\s/.test(text[i - 1]!))) {
       // A comment: its quotes open nothing.
       while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === 35 && /["'\]}]/.test(text[i - 1]!)) {
+      // `"x"#`: an error to yaml, a comment to js-yaml.
+      plain = false;
     } else if (c === 34 && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) {
       const start = i;
       for (i++; i < text.length && text[i] !== '"'; i++) {
         if (text[i] === '\\') i++;
         else if (text[i] === '\n') items++;
       }
-      if (i - start > MAX_QUOTED_CHARS) return { items, offset, quoted: start };
+      if (i - start > MAX_QUOTED_CHARS) return { items, offset, quoted: start, plain: false };
+    } else if (
+      (c === 63 && nodeCanStart(text, i) && /^[\s]?$/.test(text[i + 1] ?? '')) ||
+      (c === 37 && (i === 0 || text.charCodeAt(i - 1) === 10))
+    ) {
+      // `? key` and `%YAML 1.1`.
+      plain = false;
     }
   }
-  return { items, offset };
+  if (text.length - lineStart > MAX_PLAIN_LINE) plain = false;
+  return { items, offset, plain };
 }
 
 function describeBytes(bytes: Buffer): string | undefined {
@@ -217,6 +252,11 @@ function duplicateKeys(doc: Document.Parsed): [number, number][] {
   return found;
 }
 
+/** A plan has a `plan` section; anything else is a fragment. */
+function isPlanData(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && 'plan' in data;
+}
+
 /**
  * Reads and parses one YAML file. Never throws for bad content: every problem becomes a
  * yaml-syntax finding, and `data` stays undefined when the YAML cannot be trusted.
@@ -224,11 +264,11 @@ function duplicateKeys(doc: Document.Parsed): [number, number][] {
 export function readSource(
   displayPath: string,
   absPath: string,
+  options: LoadOptions = {},
 ): { source: SourceFile; findings: Finding[] } {
   const source = emptySource(displayPath, absPath);
   const fail = (message: string, offset = 0) => {
-    source.lineCounter = new LineCounter();
-    source.lineCounter.addNewLine(0);
+    source.lines = [0];
     return { source, findings: [findingAtOffset(source, offset, offset, 'yaml-syntax', 'error', message)] };
   };
   let bytes: Buffer;
@@ -256,15 +296,22 @@ export function readSource(
   if ('error' in decoded) return fail(decoded.error);
   // The BOM is invisible to the user: drop it so columns on line 1 match what editors show.
   const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
-  source.text = text;
+  return parseText(source, text, options);
+}
 
-  // Refused before parsing: the lines are counted here, so the finding still has its line.
+/**
+ * Parses the text of a file (decoded, without BOM) into `source`: the budgets first, then
+ * the fast path for plain YAML, else yaml. Exported for tests, which compare the two paths.
+ */
+export function parseText(
+  source: SourceFile,
+  text: string,
+  options: LoadOptions = {},
+): { source: SourceFile; findings: Finding[] } {
+  source.text = text;
+  source.parser = 'yaml';
+  // Refused before parsing.
   const refuse = (start: number, end: number, message: string) => {
-    // Line starts must be added in order: 0 first, or linePos() reports everything on line 1.
-    const lc = new LineCounter();
-    lc.addNewLine(0);
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
-    source.lineCounter = lc;
     return { source, findings: [findingAtOffset(source, start, end, 'yaml-syntax', 'error', message)] };
   };
   const nesting = maxNesting(text);
@@ -291,10 +338,19 @@ export function readSource(
     );
   }
 
-  const lineCounter = new LineCounter();
-  source.lineCounter = lineCounter;
+  // Plain YAML (nearly every plan) goes through js-yaml, ten times faster; anything else, and
+  // anything js-yaml or the tree check is unsure of, through yaml, which also words the errors.
+  if (budget.plain && !nesting.multiline && !options.yamlOnly) {
+    const fast = parsePlain(text);
+    if (fast) {
+      source.parser = 'js-yaml';
+      source.tree = fast.tree;
+      source.data = fast.data;
+      if (isPlanData(fast.data)) source.kind = 'plan';
+      return { source, findings: [] };
+    }
+  }
   const docs = parseAllDocuments(text, {
-    lineCounter,
     uniqueKeys: false,
     prettyErrors: false,
     // Keeps the parser's own warnings (collection keys …) off stderr: they are findings here.
@@ -311,7 +367,7 @@ export function readSource(
     syntaxError(0, 0, `${what}: a plan starts with \`bcplan: 1\``);
     return { source, findings };
   }
-  source.doc = doc;
+  source.tree = treeFromDocument(doc);
   for (const extra of list.slice(1, 2)) {
     // One finding names them all: a file of 100,000 `---` lines must not make 100,000 findings.
     const start = extra.range[0];
@@ -361,15 +417,7 @@ export function readSource(
     }
   }
   const data = source.data;
-  if (
-    data !== undefined &&
-    data !== null &&
-    typeof data === 'object' &&
-    !Array.isArray(data) &&
-    'plan' in data
-  ) {
-    source.kind = 'plan';
-  }
+  if (isPlanData(data)) source.kind = 'plan';
   if (data === null || data === undefined) {
     if (trusted && findings.length === 0) {
       syntaxError(0, 0, 'the file holds no YAML content: a plan starts with `bcplan: 1`');
@@ -425,7 +473,7 @@ export function loadPlan(displayPath: string, options: LoadOptions = {}): Loaded
   const importedPlans = new Set<string>();
 
   const read = (display: string, abs: string): SourceFile => {
-    const { source, findings: own } = readSource(display, abs);
+    const { source, findings: own } = readSource(display, abs, options);
     seen.set(abs, source);
     files.push(source);
     findings.push(...own);
@@ -478,7 +526,7 @@ export function loadPlan(displayPath: string, options: LoadOptions = {}): Loaded
       if (seen.has(targetAbs) || importedPlans.has(targetAbs)) return; // a diamond: merged (or reported) once
       // Read first, recurse only into fragments: an imported plan is not merged, and neither
       // are its imports; it is validated on its own, so its findings are not repeated here.
-      const { source: child, findings: own } = readSource(targetDisplay, targetAbs);
+      const { source: child, findings: own } = readSource(targetDisplay, targetAbs, options);
       if (child.kind === 'plan') {
         importedPlans.add(targetAbs);
         at(
@@ -489,7 +537,7 @@ export function loadPlan(displayPath: string, options: LoadOptions = {}): Loaded
       seen.set(targetAbs, child);
       files.push(child);
       findings.push(...own);
-      if (child.doc === undefined || child.data === undefined) {
+      if (child.tree === undefined || child.data === undefined) {
         at(`import ${spec} could not be read: see the findings in ${targetDisplay}`);
         return;
       }

@@ -1,4 +1,5 @@
-import { type Document, isAlias, isCollection, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { findInTree } from './tree.js';
 import type { Finding, Severity, SourceFile } from './types.js';
 
 export interface Range {
@@ -21,58 +22,61 @@ export function joinPointer(...segments: (string | number)[]): string {
   return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-interface Hit {
-  node: Node | undefined;
-  /** The pair whose value is `node`, when `node` sits in a map. */
-  pair: Pair | undefined;
-  /** How many segments of the pointer were found. */
-  depth: number;
-}
-
-function resolveNode(doc: Document.Parsed, node: unknown): Node | undefined {
-  let n = node as Node | undefined;
-  // Aliases resolve to their anchor; a bounded loop guards against alias chains.
-  for (let i = 0; i < 100 && n && isAlias(n); i++) n = n.resolve(doc) as Node | undefined;
-  return n;
-}
-
-function keyString(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  if (key === null || key === undefined) return undefined;
-  return String(key);
-}
-
-/** Walks the YAML document along a JSON pointer, as far as the document goes. */
-export function findNode(doc: Document.Parsed, pointer: string): Hit {
-  const segments = pointerSegments(pointer);
-  let node = resolveNode(doc, doc.contents);
-  let pair: Pair | undefined;
+/** The YAML node along a pointer, for editing a yaml Document (verify). */
+export function findNode(doc: Document.Parsed, pointer: string): { node: Node | undefined; depth: number } {
+  const resolve = (value: unknown): Node | undefined => {
+    let n = value as Node | undefined;
+    for (let i = 0; i < 100 && n && isAlias(n); i++) n = n.resolve(doc) as Node | undefined;
+    return n;
+  };
+  let node = resolve(doc.contents);
   let depth = 0;
-  for (const segment of segments) {
+  for (const segment of pointerSegments(pointer)) {
     if (isMap(node)) {
-      const found = node.items.find((p) => keyString(p.key) === segment);
+      const found = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
       if (!found) break;
-      pair = found;
-      node = resolveNode(doc, found.value);
+      node = resolve(found.value);
     } else if (isSeq(node)) {
       const index = Number(segment);
       if (!Number.isInteger(index) || index < 0 || index >= node.items.length) break;
-      pair = undefined;
-      node = resolveNode(doc, node.items[index]);
+      node = resolve(node.items[index]);
     } else {
       break;
     }
     depth++;
   }
-  return { node, pair, depth };
+  return { node, depth };
+}
+
+/** Offsets where the file's lines start, counted once per file and only when needed. */
+function lineStarts(file: SourceFile): number[] {
+  if (file.lines) return file.lines;
+  const starts = [0];
+  const text = file.text;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  file.lines = starts;
+  return starts;
+}
+
+/** 1-based line and column of an offset. */
+export function linePos(file: SourceFile, offset: number): { line: number; col: number } {
+  const starts = lineStarts(file);
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, col: offset - starts[low]! + 1 };
 }
 
 function rangeFromOffsets(file: SourceFile, start: number, end: number): Range {
   // Block scalars (| and >) end after their trailing line break: stop at the last character.
   let last = Math.max(start, end);
   while (last > start && /[\s]/.test(file.text[last - 1] ?? '')) last--;
-  const a = file.lineCounter.linePos(start);
-  const b = file.lineCounter.linePos(last);
+  const a = linePos(file, start);
+  const b = linePos(file, last);
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
@@ -90,24 +94,17 @@ function lineEnd(text: string, offset: number): number {
  * deepest node that exists.
  */
 export function rangeOf(file: SourceFile, pointer: string, target: 'value' | 'key' = 'value'): Range {
-  const doc = file.doc;
-  if (!doc) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const hit = findNode(doc, pointer);
-  const exact = hit.depth === pointerSegments(pointer).length;
-  const keyNode = hit.pair && isScalar(hit.pair.key) ? hit.pair.key : undefined;
-  if (target === 'key' && exact && keyNode?.range) {
-    return rangeFromOffsets(file, keyNode.range[0], keyNode.range[1]);
-  }
+  const segments = pointerSegments(pointer);
+  const hit = findInTree(file.tree, segments);
+  const exact = hit.depth === segments.length;
+  const key = hit.key;
+  if (target === 'key' && exact && key) return rangeFromOffsets(file, key.start, key.end);
   const node = hit.node;
-  if (node && isCollection(node)) {
-    if (keyNode?.range) return rangeFromOffsets(file, keyNode.range[0], keyNode.range[1]);
-    if (node.range) {
-      const start = node.range[0];
-      return rangeFromOffsets(file, start, Math.min(node.range[1], lineEnd(file.text, start)));
-    }
+  if (node && node.kind !== 'scalar') {
+    if (key) return rangeFromOffsets(file, key.start, key.end);
+    return rangeFromOffsets(file, node.start, Math.min(node.end, lineEnd(file.text, node.start)));
   }
-  if (node?.range) return rangeFromOffsets(file, node.range[0], node.range[1]);
-  if (keyNode?.range) return rangeFromOffsets(file, keyNode.range[0], keyNode.range[1]);
+  if (node) return rangeFromOffsets(file, node.start, node.end);
   return { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 

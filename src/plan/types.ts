@@ -1,4 +1,4 @@
-import type { Document, LineCounter } from 'yaml';
+import type { SourceNode } from './tree.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -23,10 +23,13 @@ export interface SourceFile {
   path: string;
   absPath: string;
   text: string;
-  /** Undefined when the file could not be read or parsed at all. */
-  doc: Document.Parsed | undefined;
-  lineCounter: LineCounter;
-  /** The plain data (doc.toJS()), or undefined when the YAML was not well-formed. */
+  /** Where each value is written; undefined when the file could not be read or parsed at all. */
+  tree: SourceNode | undefined;
+  /** Which parser read it: js-yaml for plain YAML, yaml for the rest (see load.ts). */
+  parser?: 'js-yaml' | 'yaml';
+  /** Offsets of line starts, counted when a finding first needs them (see source.ts). */
+  lines?: number[];
+  /** The plain data, or undefined when the YAML was not well-formed. */
   data: unknown;
   /** `plan` when the file has a `plan` section, else `fragment`. */
   kind: 'plan' | 'fragment';

@@ -44,7 +44,7 @@ export async function verify(planPath: string, ids: string[], options: VerifyOpt
   }
 
   const plan = loadPlan(planPath, options.allowOutsideRoot ? { allowOutsideRoot: true } : {});
-  if (plan.root.doc === undefined || plan.root.data === undefined) {
+  if (plan.root.tree === undefined || plan.root.data === undefined) {
     const first = plan.findings.find((f) => f.file === plan.root.path);
     throw new LoadError(`cannot read ${planPath}${first ? `: ${first.message}` : ''}`);
   }
