@@ -57,11 +57,26 @@ export function minProvidersOf(service: Service): number {
   return service.criticality === 'critical' || service.criticality === 'high' ? 2 : 1;
 }
 
+type IdProvider = Located<Provider> & { id: string };
+
+/** Per plan, each service id and its providers: the provider rules ask for every service. */
+const providersByService = new WeakMap<LoadedPlan, Map<string, IdProvider[]>>();
+
 /** The providers that list a service, one per provider id, in plan order. */
-export function providersOf(plan: LoadedPlan, serviceId: string): (Located<Provider> & { id: string })[] {
-  return firstById(plan.providers).filter((p) =>
-    refList(p.value.services, '').some((r) => r.id === serviceId),
-  );
+export function providersOf(plan: LoadedPlan, serviceId: string): IdProvider[] {
+  let byService = providersByService.get(plan);
+  if (!byService) {
+    byService = new Map();
+    for (const p of firstById(plan.providers)) {
+      for (const id of new Set(refList(p.value.services, '').map((r) => r.id))) {
+        const list = byService.get(id);
+        if (list) list.push(p);
+        else byService.set(id, [p]);
+      }
+    }
+    providersByService.set(plan, byService);
+  }
+  return byService.get(serviceId) ?? [];
 }
 
 export interface Site {
@@ -78,24 +93,49 @@ function siteOf(provider: Provider): Site | undefined {
   return city && country ? { city, country } : undefined;
 }
 
+export interface ServiceSites {
+  service: Located<Service> & { id: string };
+  providers: IdProvider[];
+  sites: Site[];
+}
+
+/** Two rules (provider-same-site, -country) ask for the same plan's sites. */
+const sitesCache = new WeakMap<LoadedPlan, ServiceSites[]>();
+
 /**
  * The services that need two or more providers and have them (single-provider reports fewer),
  * with each provider's site; a service is left out when a site cannot be read (the schema reports it).
  */
-export function servicesWithSites(plan: LoadedPlan) {
-  return firstById(plan.services).flatMap((service) => {
+export function servicesWithSites(plan: LoadedPlan): ServiceSites[] {
+  const known = sitesCache.get(plan);
+  if (known) return known;
+  const found = firstById(plan.services).flatMap((service): ServiceSites[] => {
     if (minProvidersOf(service.value) < 2) return [];
     const providers = providersOf(plan, service.id);
     const sites = providers.map((p) => siteOf(p.value));
     if (providers.length < 2 || !sites.every((s) => s !== undefined)) return [];
-    return [{ service, providers, sites }];
+    return [{ service, providers, sites: sites as Site[] }];
   });
+  sitesCache.set(plan, found);
+  return found;
 }
 
 /** Normalises names and places for comparison: Unicode NFC, case, inner whitespace. */
 export function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('und');
-  return norm(a) === norm(b);
+  return a === b || normalText(a) === normalText(b);
+}
+
+const normalized = new Map<string, string>();
+
+/** Names and places recur across rules and plans: each is normalised once (bounded cache). */
+function normalText(s: string): string {
+  let n = normalized.get(s);
+  if (n === undefined) {
+    if (normalized.size >= 10_000) normalized.clear();
+    n = s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('und');
+    normalized.set(s, n);
+  }
+  return n;
 }
 
 /** Joins ids for a message: `a, b and c`. */

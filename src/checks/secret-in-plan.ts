@@ -422,11 +422,12 @@ function scanFile(file: SourceFile): RuleFinding[] {
     const pointer = joinPointer(...path);
     findings.push({ file, pointer, message: message(placeOf(pointer, target === 'key'), hits), target });
   };
-  // An alias is its anchor's node: scanned once, where the anchor is written.
-  const seen = new Set<SourceNode>();
+  // An alias is its anchor's node: scanned once, where the anchor is written. Only yaml reads
+  // files with aliases; a tree from js-yaml shares no nodes and needs no record.
+  const seen = file.parser === 'js-yaml' ? undefined : new Set<SourceNode>();
   const walk = (node: SourceNode, key: string | undefined, depth: number): void => {
-    if (depth > 128 || seen.has(node)) return;
-    seen.add(node);
+    if (depth > 128 || seen?.has(node)) return;
+    seen?.add(node);
     if (node.kind === 'scalar') {
       const text = scalarText(file, node);
       if (text === undefined) return;

@@ -1,6 +1,5 @@
 // Per-function entry points: the date-fns index pulls in ~300 modules, a large share of start-up.
 import { add } from 'date-fns/add';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { isValid } from 'date-fns/isValid';
 import { sub } from 'date-fns/sub';
 
@@ -68,9 +67,13 @@ export function subDuration(date: Date, d: Duration): Date {
   return sub(date, d);
 }
 
-/** Whole calendar days from `from` to `to` (positive when `to` is later). */
+/**
+ * Whole calendar days from `from` to `to` (positive when `to` is later), by their local dates:
+ * the same as date-fns differenceInCalendarDays, which the date rules called 70 times a plan.
+ */
 export function daysBetween(from: Date, to: Date): number {
-  return differenceInCalendarDays(to, from);
+  const day = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  return Math.round((day(to) - day(from)) / 86_400_000);
 }
 
 export type DueState = 'ok' | 'due-soon' | 'overdue';
