@@ -24,6 +24,8 @@ const entries = [
   'review/text',
   'render/index',
   'cli/prompts',
+  // A worker thread's script: started by path (validate-parallel.ts), so an entry of its own.
+  'validate-worker',
 ].map((e) => path.join(src, `${e}.ts`));
 
 // Packages that read their own files at run time, or are loaded with require() from the

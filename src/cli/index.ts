@@ -49,6 +49,7 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
     .option('--color', 'force colour')
     .option('--no-color', 'no colour, even on a terminal')
     .option('--allow-outside-root', 'let imports read files outside the plan’s repository')
+    .option('-j, --jobs <n>', 'threads for many files (default: one per core; 1 = no worker threads)')
     .addHelpText(
       'after',
       epilog(

@@ -1,11 +1,11 @@
 import { accessSync, constants } from 'node:fs';
 import { allRules } from '../../checks/index.js';
-import { LoadError } from '../../errors.js';
+import { LoadError, UsageError } from '../../errors.js';
 import { discoverPlans } from '../../plan/discover.js';
 import { SEVERITIES, type Severity } from '../../plan/types.js';
 import { FORMAT_NAMES, type FormatName, formatters } from '../../report/index.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import { validatePlans } from '../../validate.js';
+import { threadsFor, validatePlansParallel } from '../../validate-parallel.js';
 import { useColor } from '../color.js';
 import { parseAsOf, parseChoice, parseCount, parseDurationOption } from '../options.js';
 
@@ -20,6 +20,7 @@ export interface ValidateOptions {
   config?: string;
   color?: boolean;
   allowOutsideRoot?: boolean;
+  jobs?: string;
 }
 
 /** `bcplan validate`: prints the report and returns the exit code (SPEC §4). */
@@ -31,6 +32,8 @@ export async function validate(paths: string[], options: ValidateOptions, versio
   const maxWarnings = parseCount('--max-warnings', options.maxWarnings);
   const asOf = parseAsOf(options.asOf);
   const staleAfter = parseDurationOption('--stale-after', options.staleAfter);
+  const jobs = parseCount('--jobs', options.jobs);
+  if (jobs === 0) throw new UsageError('--jobs must be 1 or more');
 
   const planPaths = await discoverPlans(paths.length > 0 ? paths : ['.']);
   // SPEC §4: an unreadable path given on the command line is exit 2, not a finding.
@@ -41,12 +44,16 @@ export async function validate(paths: string[], options: ValidateOptions, versio
       throw new LoadError(`cannot read ${p}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
     }
   }
-  const result = validatePlans(planPaths, {
-    asOf,
-    ...(staleAfter ? { staleAfter } : {}),
-    ...(options.config ? { configFile: options.config } : {}),
-    ...(options.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
-  });
+  const result = await validatePlansParallel(
+    planPaths,
+    {
+      asOf,
+      ...(staleAfter ? { staleAfter } : {}),
+      ...(options.config ? { configFile: options.config } : {}),
+      ...(options.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
+    },
+    threadsFor(planPaths.length, jobs),
+  );
   const shown = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const formatter = await formatters[format]();
   const color = options.output ? false : useColor(process.stdout, options.color);
