@@ -75,6 +75,21 @@ export function checkPlan(planPath: string, options: CheckOptions): PlanResult {
   return { plan, config, findings: applyConfig(findings, config) };
 }
 
+/** What checkPlan found for one path, or the error it stopped with, as plain data (for threads). */
+export type PathResult =
+  | { files: string[]; findings: Finding[] }
+  | { error: { name: string; message: string; stack?: string | undefined } };
+
+export function checkPath(planPath: string, options: CheckOptions): PathResult {
+  try {
+    const { plan, findings } = checkPlan(planPath, options);
+    return { files: plan.files.map((f) => f.path), findings };
+  } catch (error) {
+    const e = error as Error;
+    return { error: { name: e.name, message: e.message, stack: e.stack } };
+  }
+}
+
 const key = (f: Finding) => `${f.file}\0${f.line}\0${f.column}\0${f.rule}\0${f.message}`;
 
 /** Orders findings by file (in order of first appearance), line, column; drops repeats of one place. */

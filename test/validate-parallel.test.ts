@@ -112,6 +112,28 @@ describe('validate on worker threads', () => {
     expect(two.workers).toBe(2);
   });
 
+  it('checks a plan too big for a worker’s heap again on the main thread', async () => {
+    // 98,000 wrong entries: more than a 16 MB worker heap holds (the default is 128 MB).
+    const big = path.join(plans, 'plan-big.yaml');
+    writeFileSync(
+      big,
+      `bcplan: 1\nplan:\n  id: big\n  title: Big\n  organization: Org\n  version: "1"\n  owner: x\n  emergencyOfficer: x\n  reviewed: "2026-01-01"\ncontacts:\n${'  - 1\n'.repeat(98_000)}`,
+    );
+    try {
+      const one = await run([plans, '-f', 'json', '--jobs', '1']);
+      const two = await bcplan(['validate', plans, '-f', 'json', '--jobs', '2', ...AS_OF], {
+        env: { BCPLAN_WORKER_HEAP_MB: '16' },
+      });
+      expect(one.code).toBe(1);
+      expect(two.stderr).toBe('');
+      expect(two.code).toBe(1);
+      expect(two.stdout).toBe(one.stdout);
+      expect(one.stdout).toContain('plan-big.yaml');
+    } finally {
+      rmSync(big);
+    }
+  }, 60_000);
+
   it.each([['0'], ['two'], ['-1']])('refuses --jobs %s with exit 2', async (value) => {
     const r = await bcplan(['validate', plans, '--jobs', value, ...AS_OF]);
     expect(r.code).toBe(2);
