@@ -270,7 +270,6 @@ export function readSource(
 ): { source: SourceFile; findings: Finding[] } {
   const source = emptySource(displayPath, absPath);
   const fail = (message: string, offset = 0) => {
-    source.lines = [0];
     return { source, findings: [findingAtOffset(source, offset, offset, 'yaml-syntax', 'error', message)] };
   };
   let bytes: Buffer;
@@ -311,7 +310,6 @@ export function parseText(
   options: LoadOptions = {},
 ): { source: SourceFile; findings: Finding[] } {
   source.text = text;
-  source.parser = 'yaml';
   // Refused before parsing.
   const refuse = (start: number, end: number, message: string) => {
     return { source, findings: [findingAtOffset(source, start, end, 'yaml-syntax', 'error', message)] };
@@ -352,6 +350,7 @@ export function parseText(
       return { source, findings: [] };
     }
   }
+  source.parser = 'yaml';
   const docs = parseAllDocuments(text, {
     uniqueKeys: false,
     prettyErrors: false,

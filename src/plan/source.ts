@@ -1,4 +1,3 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { findInTree } from './tree.js';
 import type { Finding, Severity, SourceFile } from './types.js';
 
@@ -20,32 +19,6 @@ export function pointerSegments(pointer: string): string[] {
 
 export function joinPointer(...segments: (string | number)[]): string {
   return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
-
-/** The YAML node along a pointer, for editing a yaml Document (verify). */
-export function findNode(doc: Document.Parsed, pointer: string): { node: Node | undefined; depth: number } {
-  const resolve = (value: unknown): Node | undefined => {
-    let n = value as Node | undefined;
-    for (let i = 0; i < 100 && n && isAlias(n); i++) n = n.resolve(doc) as Node | undefined;
-    return n;
-  };
-  let node = resolve(doc.contents);
-  let depth = 0;
-  for (const segment of pointerSegments(pointer)) {
-    if (isMap(node)) {
-      const found = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-      if (!found) break;
-      node = resolve(found.value);
-    } else if (isSeq(node)) {
-      const index = Number(segment);
-      if (!Number.isInteger(index) || index < 0 || index >= node.items.length) break;
-      node = resolve(node.items[index]);
-    } else {
-      break;
-    }
-    depth++;
-  }
-  return { node, depth };
 }
 
 /** Offsets where the file's lines start, counted once per file and only when needed. */

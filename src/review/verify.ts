@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   type Alias,
+  type Document,
   isAlias,
   isMap,
   isScalar,
@@ -12,7 +13,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { UsageError } from '../errors.js';
-import { findNode, pointerSegments } from '../plan/source.js';
+import { pointerSegments } from '../plan/source.js';
 import type { LoadedPlan, Located, SourceFile } from '../plan/types.js';
 
 export type VerifyKind = 'contacts' | 'access';
@@ -114,11 +115,37 @@ function lineStartOf(text: string, offset: number): number {
   return i;
 }
 
+/** The YAML node along a pointer, for editing a yaml Document (verify). */
+function findNode(doc: Document, pointer: string): { node: Node | undefined; depth: number } {
+  const resolve = (value: unknown): Node | undefined => {
+    let n = value as Node | undefined;
+    for (let i = 0; i < 100 && n && isAlias(n); i++) n = n.resolve(doc) as Node | undefined;
+    return n;
+  };
+  let node = resolve(doc.contents);
+  let depth = 0;
+  for (const segment of pointerSegments(pointer)) {
+    if (isMap(node)) {
+      const found = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+      if (!found) break;
+      node = resolve(found.value);
+    } else if (isSeq(node)) {
+      const index = Number(segment);
+      if (!Number.isInteger(index) || index < 0 || index >= node.items.length) break;
+      node = resolve(node.items[index]);
+    } else {
+      break;
+    }
+    depth++;
+  }
+  return { node, depth };
+}
+
 /** The raw (unresolved) node at a pointer: the entry itself must not be an alias of another one. */
 function entryMap(doc: ReturnType<typeof parseDocument>, pointer: string, label: string): YAMLMap {
   const segments = pointerSegments(pointer);
   const index = Number(segments.pop());
-  const parent = findNode(doc as never, `/${segments.join('/')}`).node;
+  const parent = findNode(doc, `/${segments.join('/')}`).node;
   const raw = isSeq(parent) ? (parent.items[index] as Node | undefined) : undefined;
   if (isAlias(raw))
     throw new UsageError(`${label} is an alias (*${raw.source}) of another entry; edit the anchored entry`);
