@@ -177,6 +177,23 @@ describe('fast path (js-yaml) against yaml', () => {
     expect(fastCount).toBeGreaterThan(60);
   });
 
+  it('reports nesting by indentation past 64 levels at the line where it happens', () => {
+    // 3,000 levels: the lines are long only by their indentation, which no key limit counts.
+    const text = `bcplan: 1\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n`;
+    const { source, findings } = parseText(emptySource('f.yaml', '/x/f.yaml'), text);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'yaml-syntax',
+        line: 65,
+        message: expect.stringMatching(/nested more than 64 levels/),
+      }),
+    ]);
+    expect(source.data).toBeUndefined();
+    // 60 levels are fine (a schema finding, not a syntax one).
+    const shallow = `bcplan: 1\n${Array.from({ length: 60 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n`;
+    expect(parseText(emptySource('f.yaml', '/x/f.yaml'), shallow).findings).toEqual([]);
+  });
+
   it.each([
     ['an anchor and alias', 'a: &x 1\nb: *x\n'],
     ['a tag', 'a: !!str 1\n'],

@@ -9,6 +9,7 @@ import type { Finding, LoadedPlan, Located, SourceFile } from './types.js';
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Deeper flow or block nesting than any plan needs; the YAML lexer overflows on 100,000 levels. */
 export const MAX_NESTING = 64;
+const tooDeepMessage = `the YAML is nested more than ${MAX_NESTING} levels deep; a plan never needs that`;
 export const MAX_ALIAS_COUNT = 100;
 /**
  * Lines, flow commas, anchors, aliases and tags: the parser keeps about 1 KB per node, so a
@@ -107,7 +108,10 @@ function nodeCanStart(text: string, i: number): boolean {
   return p === 32 || p === 10 || p === 13 || p === 9 || p === 91 || p === 123 || p === 44;
 }
 
-/** Longer implicit keys are an error to yaml but not to js-yaml: such lines go to yaml. */
+/**
+ * Longer implicit keys are an error to yaml but not to js-yaml: files with a line whose text
+ * (after its indentation) is longer go to yaml.
+ */
 const MAX_PLAIN_LINE = 1024;
 
 /**
@@ -122,9 +126,14 @@ function countItems(text: string): { items: number; offset: number; quoted?: num
   let items = 0;
   let offset = 0;
   let plain = !text.includes('\t');
-  let lineStart = 0;
+  let lineStart = 0; // where the line's text starts, after its indentation
+  let indented = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (indented && c !== 32) {
+      indented = false;
+      lineStart = i;
+    }
     // \n , & ! * (the last three only where a node can start)
     if (c === 10 || c === 44 || ((c === 38 || c === 33 || c === 42) && nodeCanStart(text, i))) {
       items++;
@@ -132,7 +141,7 @@ function countItems(text: string): { items: number; offset: number; quoted?: num
       if (c !== 10 && c !== 44) plain = false;
       else if (c === 10) {
         if (i - lineStart > MAX_PLAIN_LINE) plain = false;
-        lineStart = i + 1;
+        indented = true;
       }
     } else if (c === 35 && (i === 0 || /\s/.test(text[i - 1]!))) {
       // A comment: its quotes open nothing.
@@ -316,11 +325,7 @@ export function parseText(
   };
   const nesting = maxNesting(text);
   if (nesting.depth > MAX_NESTING) {
-    return refuse(
-      nesting.offset,
-      nesting.offset + 1,
-      `the YAML is nested more than ${MAX_NESTING} levels deep; a plan never needs that`,
-    );
+    return refuse(nesting.offset, nesting.offset + 1, tooDeepMessage);
   }
   const budget = countItems(text);
   if (budget.quoted !== undefined) {
@@ -341,7 +346,10 @@ export function parseText(
   // Plain YAML (nearly every plan) goes through js-yaml, ten times faster; anything else, and
   // anything js-yaml or the tree check is unsure of, through yaml, which also words the errors.
   if (budget.plain && !nesting.multiline && !options.yamlOnly) {
-    const fast = parsePlain(text);
+    const fast = parsePlain(text, MAX_NESTING);
+    if (fast && 'tooDeep' in fast) {
+      return refuse(fast.tooDeep, fast.tooDeep, tooDeepMessage);
+    }
     if (fast) {
       source.parser = 'js-yaml';
       source.tree = fast.tree;
