@@ -4,10 +4,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { init, type Prompter, parseProvider, parseService } from '../src/cli/commands/init.js';
-import { fillTemplate, slugify, templateSample } from '../src/init/fill.js';
+import { fillTemplate, templateSample } from '../src/init/fill.js';
 import { schemaReference } from '../src/init/modeline.js';
 import { readTemplate, TEMPLATE_NAMES } from '../src/init/templates.js';
 import { LANGUAGES } from '../src/plan/matrix.js';
+import { slugify } from '../src/util/slug.js';
 import { bcplan, ROOT, type Run } from './helpers/cli.js';
 
 const AS_OF = '2026-03-15';

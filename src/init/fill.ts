@@ -8,6 +8,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
+import { MAX_ID, slugify } from '../util/slug.js';
 
 export const CRITICALITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Criticality = (typeof CRITICALITIES)[number];
@@ -55,20 +56,6 @@ export interface TemplateSample {
   officer: PersonAnswer;
   deputy: PersonAnswer;
   services: { name: string; criticality: string }[];
-}
-
-const MAX_ID = 63;
-
-/** SPEC §1 id: lower-case letters of any script, digits and hyphens, at most 63 characters. */
-export function slugify(text: string, fallback: string): string {
-  const slug = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{Ll}\p{Lo}\p{Nd}]+/gu, '-')
-    .replace(/^-+/, '')
-    .slice(0, MAX_ID)
-    .replace(/-+$/, '');
-  return slug || fallback;
 }
 
 function uniqueId(base: string, taken: Set<string>): string {

@@ -1,14 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
+import { slugify } from '../util/slug.js';
 import { closest } from '../util/suggest.js';
 import { DATE_RE, suggestDuration } from './dates.js';
+import { SCHEMA_PATH } from './schema-file.js';
 import { findingAt, joinPointer, pointerSegments } from './source.js';
 import type { Finding, SourceFile } from './types.js';
 
-/** The shipped schema, resolved from dist/plan or src/plan alike. */
-export const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url));
+export { SCHEMA_PATH } from './schema-file.js';
 
 /** Where `npm run build` (scripts/build-schema.mjs) writes the precompiled ajv standalone validator. */
 export const PRECOMPILED_VALIDATOR = './plan-schema.validator.cjs';
@@ -419,14 +419,6 @@ function describeOther(file: SourceFile, error: ErrorObject): string {
 
 function isSlug(value: string): boolean {
   return schemaPattern('id').test(value);
-}
-
-/** `Max Braun` → `max-braun`, `IT_Oncall` → `it-oncall`; keeps letters of every script. */
-function slugify(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{Nd}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /** `15.01.2026`, `2026/01/15`, `2026-1-5` → `2026-01-15`, when that is a real date. */

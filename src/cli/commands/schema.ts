@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LoadError } from '../../errors.js';
+import { SCHEMA_URL } from '../../plan/schema-file.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 
 export interface SchemaOptions {
   output?: string;
 }
-
-/** The shipped schema, found relative to this module (src/ or dist/ — both sit two folders below the package). */
-const SCHEMA_URL = new URL('../../../schemas/plan.schema.json', import.meta.url);
 
 function readPlanSchema(): string {
   try {
