@@ -13,9 +13,9 @@ import { generatePlan, SIZES } from '../bench/generate.js';
 import { emptySource, parseText } from '../src/plan/load.js';
 import { joinPointer, rangeOf } from '../src/plan/source.js';
 import { checkPlan } from '../src/validate.js';
+import { ROOT } from './helpers/cli.js';
 import { sharedPath } from './helpers/shared.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const AS_OF = new Date('2026-11-22T00:00:00');
 
 type Outcome = 'slow' | 'same' | string;

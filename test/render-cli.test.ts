@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BIN } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf.js';
 
-const BIN = path.join(import.meta.dirname, '../bin/bcplan.js');
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/render/plan.yaml');
 
 interface Run {

@@ -4,11 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT } from './helpers/cli.js';
 
 // Start-up cost: each command loads only what it needs. Runs the built CLI with a preload
 // that records every module the ESM loader loads (test/helpers/record-modules.mjs).
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = path.join(ROOT, 'bin/bcplan.js');
 const PRELOAD = path.join(ROOT, 'test/helpers/record-modules.mjs');
 const PLAN = 'test/fixtures/startup/plan.yaml';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-startup-'));

@@ -11,13 +11,11 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers/cli.js';
 
 // Faults around writing: a read-only or full file system, SIGKILL mid-write, SIGINT.
 // Everything runs the built CLI. Kill times are random; nothing asserts on durations.
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = path.join(ROOT, 'bin/bcplan.js');
 const EXAMPLE = path.join(ROOT, 'examples/contact-center/plan.yaml');
 const AS_OF = ['--as-of', '2026-11-22'];
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-faults-'));

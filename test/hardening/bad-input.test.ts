@@ -2,15 +2,13 @@ import { execFile } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers/cli.js';
 
 // Every broken or hostile file in test/fixtures/bad/ (and some too big to commit, generated
 // here) runs through the BUILT CLI under a 128 MB heap: a finding with the expected rule and
 // line, the exit code SPEC §4 names, no stack trace, no crash. Durations are recorded and
 // printed, never asserted: the machine is shared.
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = path.join(ROOT, 'bin/bcplan.js');
 const BAD = 'test/fixtures/bad';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-bad-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

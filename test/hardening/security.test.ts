@@ -10,14 +10,12 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/plan/load.js';
 import { renderRunbook } from '../../src/render/index.js';
 import { checkPlan } from '../../src/validate.js';
+import { BIN, ROOT } from '../helpers/cli.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = path.join(ROOT, 'bin/bcplan.js');
 const BAD = path.join(ROOT, 'test/fixtures/bad');
 const AS_OF = new Date(2026, 10, 22);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-sec-'));

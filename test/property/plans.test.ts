@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -10,11 +9,10 @@ import { loadPlan } from '../../src/plan/load.js';
 import { renderRunbook } from '../../src/render/index.js';
 import { editFile, findTargets } from '../../src/review/verify.js';
 import { checkPlan } from '../../src/validate.js';
+import { BIN, ROOT } from '../helpers/cli.js';
 
 // Property tests, kept small so the suite stays fast: generated valid plans validate without
 // yaml/schema findings and render; mutated examples never crash; verify changes only its target.
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = path.join(ROOT, 'bin/bcplan.js');
 const AS_OF = new Date(2026, 10, 22);
 const EXAMPLES = ['contact-center', 'logistics', 'service-desk'].map((n) => `examples/${n}/plan.yaml`);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-prop-'));
