@@ -62,6 +62,26 @@ function walk(dir: string, out: string[]): void {
 }
 
 /**
+ * The files a glob matches, named from the folder the pattern starts in, as a folder's files
+ * are: `/srv/plans/*.yaml` stays absolute, `../plans/*.yaml` keeps its `../plans/` (the glob
+ * library would name them from the working folder).
+ */
+async function expandGlob(pattern: string): Promise<string[]> {
+  const parts = pattern.split('/');
+  let fixed = 0;
+  while (fixed < parts.length - 1 && !GLOB_CHARS.test(parts[fixed]!)) fixed++;
+  const base = parts.slice(0, fixed).join('/') || (pattern.startsWith('/') ? '/' : '');
+  const rest = parts.slice(fixed).join('/');
+  const { glob } = await import('tinyglobby');
+  const matches = await glob(rest, {
+    cwd: base || '.',
+    onlyFiles: true,
+    ignore: ['**/node_modules/**'],
+  });
+  return matches.sort().map((m) => (base ? path.join(base, m) : m));
+}
+
+/**
  * Expands command-line paths into plan files: files as given, folders searched for YAML
  * files holding `bcplan:`, and glob patterns. A path that matches nothing is a LoadError.
  * Paths stay as the user wrote them (relative stays relative).
@@ -83,8 +103,7 @@ export async function discoverPlans(args: string[]): Promise<string[]> {
     } else if (stat) {
       found.push(arg);
     } else if (GLOB_CHARS.test(arg)) {
-      const { glob } = await import('tinyglobby');
-      const matches = (await glob(arg, { onlyFiles: true, ignore: ['**/node_modules/**'] })).sort();
+      const matches = await expandGlob(arg);
       if (matches.length === 0) throw new LoadError(`no files match ${arg}`);
       found.push(...matches);
     } else {
