@@ -86,7 +86,9 @@ describe('discoverPlans', () => {
     await expect(discoverPlans(['nope.yaml'])).rejects.toThrow(
       new LoadError('cannot read nope.yaml: no such file or folder'),
     );
-    await expect(discoverPlans(['../plans/sub/*.json'])).rejects.toThrow('no files match ../plans/sub/*.json');
+    await expect(discoverPlans(['../plans/sub/*.json'])).rejects.toThrow(
+      'no files match ../plans/sub/*.json',
+    );
     await expect(discoverPlans(['../missing/*.yaml'])).rejects.toThrow('no files match ../missing/*.yaml');
     mkdirSync(path.join(tmp, 'empty'));
     await expect(discoverPlans(['../empty'])).rejects.toThrow(/^no plans in \.\.\/empty/);
