@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ExitError, LoadError, UsageError } from '../errors.js';
+import { writeErrorReason } from '../util/atomic-write.js';
 
 function packageVersion(): string {
   try {
@@ -239,9 +240,23 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
   return program;
 }
 
+/**
+ * A failed write to stdout is an 'error' event on the stream, not an exception: without a
+ * listener Node prints a stack trace. A reader that went away (`| head -1`, EPIPE) has what it
+ * wanted, so the exit code stays the command's; anything else (a full disk) is exit 2.
+ */
+function handleStdoutErrors(): void {
+  process.stdout.on('error', (error) => {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
+    process.stderr.write(`bcplan: cannot write to stdout: ${writeErrorReason(error)}\n`);
+    process.exit(2);
+  });
+}
+
 /** Runs the CLI and returns the exit code: the one place errors become exit codes. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  handleStdoutErrors();
   let code = 0;
   const program = buildProgram(packageVersion(), (c) => {
     code = c;

@@ -84,21 +84,24 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     } catch {
       // The temp file was never made (a path through a file: ENOTDIR), or is gone already.
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'ENOENT'
-          ? 'the folder does not exist'
-          : code === 'ENOTDIR'
-            ? 'a part of the path is a file, not a folder'
-            : code === 'ENOSPC'
-              ? 'no space left on the device'
-              : code === 'EISDIR'
-                ? 'it is a folder'
-                : code === 'EROFS'
-                  ? 'the file system is read-only'
-                  : (code ?? (error as Error).message);
-    throw new LoadError(`cannot write ${file}: ${reason}`);
+    throw new LoadError(`cannot write ${file}: ${writeErrorReason(error)}`);
   }
+}
+
+/** Why a write failed, in words: for the one line on stderr. */
+export function writeErrorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM'
+    ? 'permission denied'
+    : code === 'ENOENT'
+      ? 'the folder does not exist'
+      : code === 'ENOTDIR'
+        ? 'a part of the path is a file, not a folder'
+        : code === 'ENOSPC'
+          ? 'no space left on the device'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : code === 'EROFS'
+              ? 'the file system is read-only'
+              : (code ?? (error as Error).message);
 }
