@@ -1,9 +1,18 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, testEnv } from './helpers/cli.js';
+import { BIN, bcplan, ROOT, testEnv } from './helpers/cli.js';
 
 // Bugs found by an audit of the CLI as a careless user and a CI maintainer would use it; each
 // test failed before its fix. End to end through the built bin/bcplan.js.
@@ -69,5 +78,75 @@ describe('writing to stdout fails', { timeout: SLOW }, () => {
     } finally {
       closeSync(fd);
     }
+  });
+});
+
+const PLAN = `bcplan: 1
+imports: [contacts.yaml]
+plan:
+  id: p
+  title: T
+  organization: O
+  version: "1"
+  owner: r
+  emergencyOfficer: r
+  reviewed: 2026-11-01
+roles:
+  - id: r
+    title: R
+    primary: a
+    deputies: [b]
+scenarios:
+  - id: s
+    title: S
+    likelihood: 1
+    impact: 1
+    owner: r
+`;
+const FRAGMENT = `bcplan: 1
+contacts:
+  - {id: a, name: A, email: a@example.org, verified: 2026-11-01}
+  - {id: b, name: B, email: b@example.org, verified: 2026-11-01}
+`;
+
+/** A clean plan importing a contact fragment, in a fresh folder. */
+function planFolder(name: string): string {
+  const dir = path.join(tmp, name);
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'plan.yaml'), PLAN);
+  writeFileSync(path.join(dir, 'contacts.yaml'), FRAGMENT);
+  return dir;
+}
+
+describe.concurrent('--output never replaces a file the command reads', { timeout: SLOW }, () => {
+  const cases: [string, string[], string][] = [
+    ['validate -o the plan', ['validate', 'plan.yaml', '-f', 'json', '-o', 'plan.yaml'], 'plan.yaml'],
+    ['validate -o an imported fragment', ['validate', 'plan.yaml', '-o', './contacts.yaml'], 'contacts.yaml'],
+    ['validate -o a symlink to the plan', ['validate', 'plan.yaml', '-o', 'report.txt'], 'plan.yaml'],
+    ['review -o the plan', ['review', 'plan.yaml', '-f', 'ics', '-o', 'plan.yaml'], 'plan.yaml'],
+    ['review -o an imported fragment', ['review', '.', '-f', 'json', '-o', 'contacts.yaml'], 'contacts.yaml'],
+    ['render -o an imported fragment', ['render', 'plan.yaml', '-o', 'contacts.yaml'], 'contacts.yaml'],
+    ['render to plan.pdf, a symlink to the plan', ['render', 'plan.yaml'], 'plan.yaml'],
+  ];
+  for (const [name, args, victim] of cases) {
+    it(`${name}: exit 2, one line, the file untouched`, async () => {
+      const dir = planFolder(name.replace(/\W+/g, '-'));
+      symlinkSync('plan.yaml', path.join(dir, 'report.txt'));
+      symlinkSync('plan.yaml', path.join(dir, 'plan.pdf'));
+      const before = readFileSync(path.join(dir, victim), 'utf8');
+      const r = await bcplan([...args, ...AS_OF], { cwd: dir });
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, /^bcplan: .* would overwrite \S+\.yaml, which this command reads$/);
+      expect(readFileSync(path.join(dir, victim), 'utf8')).toBe(before);
+    });
+  }
+
+  it('a report beside the plan is still written', async () => {
+    const dir = planFolder('report-beside');
+    const r = await bcplan(['validate', 'plan.yaml', '-f', 'json', '-o', 'report.json', ...AS_OF], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')).summary.files).toBe(2);
   });
 });

@@ -49,3 +49,22 @@ export function requireFile(file: string): void {
   if (!stat) throw new LoadError(`cannot read ${file}: the file does not exist`);
   if (!stat.isFile()) throw new LoadError(`cannot read ${file}: it is not a file`);
 }
+
+/**
+ * Refuses an output file that is one of the files the command reads (the plan, an imported
+ * fragment, or either through a symlink or hard link): the report would replace it.
+ */
+export function refuseOverwritingInput(
+  output: string,
+  inputs: Iterable<string>,
+  what = `--output ${output}`,
+): void {
+  const out = statSync(output, { throwIfNoEntry: false, bigint: true });
+  if (!out) return;
+  for (const input of inputs) {
+    const stat = statSync(input, { throwIfNoEntry: false, bigint: true });
+    if (stat && stat.dev === out.dev && stat.ino === out.ino) {
+      throw new UsageError(`${what} would overwrite ${input}, which this command reads`);
+    }
+  }
+}

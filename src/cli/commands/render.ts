@@ -7,7 +7,7 @@ import { stylish } from '../../report/stylish.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { checkPlan, sortFindings } from '../../validate.js';
 import { useColor } from '../color.js';
-import { parseAsOf, parseChoice, requireFile, sourceDateEpoch } from '../options.js';
+import { parseAsOf, parseChoice, refuseOverwritingInput, requireFile, sourceDateEpoch } from '../options.js';
 
 export interface RenderOptions {
   output?: string;
@@ -66,15 +66,17 @@ export async function render(planPath: string, options: RenderOptions): Promise<
   const { asOf, created } = renderDates(options.asOf);
   requireFile(planPath);
   const output = options.output ?? planPath.replace(/(\.ya?ml)?$/i, '.pdf');
-  if (path.resolve(output) === path.resolve(planPath)) {
-    throw new UsageError(`--output ${output} would overwrite the plan`);
-  }
 
   const result = checkPlan(planPath, {
     asOf,
     ...(options.config ? { configFile: options.config } : {}),
     ...(options.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
   });
+  refuseOverwritingInput(
+    output,
+    [planPath, ...result.plan.files.map((f) => f.path)],
+    options.output ? undefined : `the runbook ${output} (the default output)`,
+  );
   if (
     options.role !== undefined &&
     result.plan.root.data !== undefined &&

@@ -2,7 +2,13 @@ import { discoverPlans } from '../../plan/discover.js';
 import { buildDigest, needsAttention } from '../../review/digest.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { useColor } from '../color.js';
-import { parseAsOf, parseChoice, parseDurationOption, sourceDateEpoch } from '../options.js';
+import {
+  parseAsOf,
+  parseChoice,
+  parseDurationOption,
+  refuseOverwritingInput,
+  sourceDateEpoch,
+} from '../options.js';
 
 export interface ReviewOptions {
   format?: string;
@@ -37,6 +43,13 @@ export async function review(paths: string[], options: ReviewOptions): Promise<n
     ...(options.config ? { configFile: options.config } : {}),
     ...(options.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
   });
+
+  if (options.output) {
+    refuseOverwritingInput(
+      options.output,
+      digest.plans.flatMap((p) => [p.file, ...p.imports]),
+    );
+  }
 
   let out: string;
   if (format === 'json') {

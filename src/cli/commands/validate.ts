@@ -7,7 +7,13 @@ import { FORMAT_NAMES, type FormatName, formatters } from '../../report/index.js
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { threadsFor, validatePlansParallel } from '../../validate-parallel.js';
 import { useColor } from '../color.js';
-import { parseAsOf, parseChoice, parseCount, parseDurationOption } from '../options.js';
+import {
+  parseAsOf,
+  parseChoice,
+  parseCount,
+  parseDurationOption,
+  refuseOverwritingInput,
+} from '../options.js';
 
 export interface ValidateOptions {
   format?: string;
@@ -54,6 +60,7 @@ export async function validate(paths: string[], options: ValidateOptions, versio
     },
     threadsFor(planPaths.length, jobs),
   );
+  if (options.output) refuseOverwritingInput(options.output, result.files);
   const shown = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const formatter = await formatters[format]();
   const color = options.output ? false : useColor(process.stdout, options.color);
