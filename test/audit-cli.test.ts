@@ -150,3 +150,18 @@ describe.concurrent('--output never replaces a file the command reads', { timeou
     expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')).summary.files).toBe(2);
   });
 });
+
+describe('text from the plan cannot drive the terminal', { timeout: SLOW }, () => {
+  it('matrix: control characters in titles and labels are shown escaped, line breaks as spaces', async () => {
+    const dir = planFolder('matrix-escapes');
+    const text = readFileSync(path.join(dir, 'plan.yaml'), 'utf8')
+      .replace('title: T\n', 'title: "T\\e]0;pwned\\u0007\\e[2J\\nsecond line"\n')
+      .replace('title: S\n', 'title: "S\\e[31mred"\n');
+    writeFileSync(path.join(dir, 'plan.yaml'), text);
+    const r = await bcplan(['matrix', 'plan.yaml', '--no-color'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+    expect(r.stdout).toContain('Risk matrix: T\\u001B]0;pwned\\u0007\\u001B[2J second line (plan.yaml)\n');
+    expect(r.stdout).toContain('S\\u001B[31mred');
+  });
+});

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import type { MatrixView } from '../matrix/view.js';
 import type { Language } from '../plan/matrix.js';
+import { printable } from './text.js';
 
 interface Words {
   title: string;
@@ -94,7 +95,11 @@ export interface MatrixTextOptions {
 }
 
 /** The risk matrix as terminal text: likelihood rows (highest on top), impact columns. */
-export function formatMatrixText(view: MatrixView, options: MatrixTextOptions): string {
+export function formatMatrixText(planView: MatrixView, options: MatrixTextOptions): string {
+  // Titles and labels are the plan's text: no ESC sequences or line breaks reach the terminal.
+  const view: MatrixView = JSON.parse(JSON.stringify(planView), (_, v) =>
+    typeof v === 'string' ? printable(v) : v,
+  );
   const w = WORDS[options.language] ?? WORDS.en;
   const chalk = new Chalk({ level: options.colorLevel });
   const classes = new Map(view.matrix.classes.map((c) => [c.id, c]));
