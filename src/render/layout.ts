@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type PDFDocument from 'pdfkit';
-import { installFastLayout, type Wrapped, widthOf, wrapText } from './text.js';
+import { installFastLayout, type Wrapped, widestUnbreakable, widthOf, wrapText } from './text.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 type StructElement = ReturnType<Doc['struct']>;
@@ -619,34 +619,61 @@ export class Layout {
     this.close();
   }
 
-  /** Column widths from shares, widened so no header word and no `nowrap` cell breaks. */
+  /**
+   * Column widths from shares, widened so no header word and no `nowrap` cell breaks; then,
+   * so no word or phone number breaks either, with room taken only where it costs no new
+   * line: from columns wider than their text, or whose text wraps anyway.
+   */
   private columnWidths(columns: Column[], rows: Cell[][], size: number, pad: number): number[] {
     const total = columns.reduce((sum, c) => sum + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * this.width);
-    const mins = columns.map((c, i) => {
+    const cap = (w: number) => Math.min(w + 2 * pad + 1, this.width / 2);
+    /** Hard: header words and `nowrap` cells; soft: the widest word; natural: the widest unwrapped line. */
+    const hard: number[] = [];
+    const soft: number[] = [];
+    const natural: number[] = [];
+    columns.forEach((c, i) => {
       this.style({ font: 'bold', size });
-      let min = Math.max(0, ...c.header.split(/\s+/).map((w) => this.doc.widthOfString(w)));
+      let h = Math.max(0, ...c.header.split(/\s+/).map((w) => this.doc.widthOfString(w)));
+      let s = 0;
+      let n = 0;
       // A sample is enough: the widths of dates and phone numbers do not vary much.
       for (const row of rows.slice(0, 200)) {
         const cell = row[i];
-        if (!cell?.nowrap || !cell.text) continue;
-        this.style({ font: cell.font ?? 'regular', size });
-        min = Math.max(min, ...cell.text.split('\n').map((l) => this.doc.widthOfString(l)));
+        if (!cell || cell.checkbox) continue;
+        const texts: [string, number, FontName][] = [];
+        if (cell.text) texts.push([cell.text, size, cell.font ?? 'regular']);
+        if (cell.sub) texts.push([cell.sub, size - 1, 'regular']);
+        for (const [text, sz, font] of texts) {
+          this.style({ font, size: sz });
+          const lines = text.split('\n').map((l) => this.doc.widthOfString(l));
+          n = Math.max(n, ...lines);
+          if (cell.nowrap && text === cell.text) h = Math.max(h, ...lines);
+          else s = Math.max(s, widestUnbreakable(this.font, sz, text));
+        }
       }
-      return Math.min(min + 2 * pad + 1, this.width / 2);
+      hard.push(cap(h));
+      soft.push(Math.max(cap(h), cap(s)));
+      natural.push(n + 2 * pad + 1);
     });
-    for (let round = 0; round < 3; round++) {
-      const short = widths.map((w, i) => Math.max(0, mins[i]! - w));
-      const need = short.reduce((a, b) => a + b, 0);
-      if (need < 0.5) break;
-      const slack = widths.map((w, i) => (short[i]! > 0 ? 0 : Math.max(0, w - mins[i]!)));
-      const spare = slack.reduce((a, b) => a + b, 0);
-      if (spare <= 0) break;
-      const take = Math.min(need, spare);
-      widths.forEach((w, i) => {
-        widths[i] = short[i]! > 0 ? w + (short[i]! * take) / need : w - (slack[i]! * take) / spare;
-      });
-    }
+    const widen = (mins: number[], floors: (w: number, i: number) => number) => {
+      for (let round = 0; round < 3; round++) {
+        const short = widths.map((w, i) => Math.max(0, mins[i]! - w));
+        const need = short.reduce((a, b) => a + b, 0);
+        if (need < 0.5) break;
+        const slack = widths.map((w, i) => (short[i]! > 0 ? 0 : Math.max(0, w - floors(w, i))));
+        const spare = slack.reduce((a, b) => a + b, 0);
+        if (spare <= 0) break;
+        const take = Math.min(need, spare);
+        widths.forEach((w, i) => {
+          widths[i] = short[i]! > 0 ? w + (short[i]! * take) / need : w - (slack[i]! * take) / spare;
+        });
+      }
+    };
+    widen(hard, (_, i) => hard[i]!);
+    // Room no text uses first, then room from columns that wrap anyway.
+    widen(soft, (_, i) => Math.max(soft[i]!, natural[i]!));
+    widen(soft, (w, i) => (natural[i]! > w ? soft[i]! : w));
     return widths;
   }
 

@@ -302,8 +302,12 @@ export interface Wrapped {
   widths: number[];
 }
 
-/** Break opportunities: after white space, and after a hyphen or slash between letters. */
-const BREAK = /(?<=\s)(?=\S)|(?<=[\p{L}\p{N}][-/])(?=\p{L})/u;
+/**
+ * Break opportunities: after white space, and after a hyphen or slash between letters. Never
+ * after a number: a phone number ("+47 55 55 20 00"), digit groups ("1 000 kr") and a number
+ * with its unit ("30 Minuten", "T+30 minutter") stay on one line.
+ */
+const BREAK = /(?<=\s)(?<!\d\s+)(?=\S)|(?<=[\p{L}\p{N}][-/])(?=\p{L})/u;
 const TRAILING = /\s+$/;
 
 /**
@@ -365,6 +369,17 @@ export function wrapText(font: unknown, size: number, text: string, width: numbe
     if (line || lines.length === 0) flush();
   }
   return { lines, widths };
+}
+
+/** The width of the widest part of a text that `wrapText` never breaks (a word, a phone number). */
+export function widestUnbreakable(font: unknown, size: number, text: string): number {
+  let widest = 0;
+  for (const paragraph of text.split('\n')) {
+    for (const seg of paragraph.split(BREAK)) {
+      widest = Math.max(widest, widthOf(font, seg.replace(TRAILING, ''), size));
+    }
+  }
+  return widest;
 }
 
 /** Replaces pdfkit's per-word shaping of this font by the fast path (once per font object). */

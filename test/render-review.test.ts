@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { loadPlan } from '../src/plan/load.js';
+import { type RenderOptions, renderRunbook } from '../src/render/index.js';
+import { FONTS } from '../src/render/layout.js';
+import { wrapText } from '../src/render/text.js';
+import { readPdf } from './helpers/pdf.js';
+
+/** Defects found by reading rendered runbooks, each pinned by what a reader would see. */
+
+const FIXTURE = path.join(import.meta.dirname, 'fixtures/render/plan.yaml');
+const AS_OF = new Date(2026, 5, 1);
+const CREATED = new Date(Date.UTC(2026, 5, 1));
+
+/** The render fixture with some text replaced (each pair must match once). */
+function variant(replacements: [string, string][]): string {
+  let text = readFileSync(FIXTURE, 'utf8');
+  for (const [from, to] of replacements) {
+    if (!text.includes(from)) throw new Error(`not in the fixture: ${from}`);
+    text = text.replace(from, to);
+  }
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bcplan-review-')), 'plan.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+async function render(file: string, options: Partial<RenderOptions> = {}) {
+  return readPdf(await renderRunbook(loadPlan(file), { asOf: AS_OF, created: CREATED, ...options }));
+}
+
+describe('line breaks in tables', () => {
+  it('never breaks a phone number, nor a number from its unit', () => {
+    const doc = new PDFDocument({ autoFirstPage: false });
+    doc.font(FONTS.regular);
+    const font = (doc as unknown as { _font: unknown })._font;
+    const { lines } = wrapText(font, 8, 'Lene Dahl, +47 55 55 20 00, driftssenter@example.no', 80);
+    expect(lines).toContain('+47 55 55 20 00,');
+    expect(wrapText(font, 8, 'innerhalb von 30 Minuten · bis T+30 Minuten', 90).lines).toEqual([
+      'innerhalb von',
+      '30 Minuten · bis',
+      'T+30 Minuten',
+    ]);
+  });
+
+  it('gives a column the width of its longest word when others have room to spare', async () => {
+    // Narrow columns broke "Mitarbeitende" into "Mitarbeitend" + "e", a provider contact's
+    // phone number over two lines and email addresses in the middle.
+    const pdf = await render(
+      variant([
+        [
+          '    contacts: [kari-nordmann]\n',
+          '    contacts: [kari-nordmann]\n    sla: Andrelinje svarer innen 30 minutter, døgnbemannet driftssenter\n',
+        ],
+        ['    phone: "+47 55 55 01 99"\n', '    phone: "+47 55 55 01 99"\n    email: driftssenter@example.no\n'],
+      ]),
+    );
+    const items = pdf.pages.flatMap((p) => p.items.map((i) => i.str.trim()));
+    expect(items).toContain('Mitarbeitende');
+    expect(items.some((s) => s.includes('+47 55 55 01 99'))).toBe(true);
+    expect(items.some((s) => s.includes('+351 21 5550199'))).toBe(true);
+    expect(items.some((s) => s.includes('driftssenter@example.no'))).toBe(true);
+    expect(items.some((s) => s.includes('jonas.weber@example.com'))).toBe(true);
+  });
+});
