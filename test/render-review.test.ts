@@ -65,3 +65,15 @@ describe('line breaks in tables', () => {
     expect(items.some((s) => s.includes('jonas.weber@example.com'))).toBe(true);
   });
 });
+
+describe('--role', () => {
+  it('names the other roles in its steps and on the cover by title, not by id', async () => {
+    // The extract left those roles out of the model, and their labels fell back to the ids.
+    const pdf = await render(FIXTURE, { role: 'it-oncall' });
+    expect(pdf.text).toContain('Auszug für die Rolle');
+    expect(pdf.pages[0]!.text).toMatch(/Verantwortlich BCM-Verantwortlicher\b/); // the plan's owner
+    expect(pdf.text).toMatch(/Verantwortlich Vendor Managerin\b/); // a scenario it has steps in
+    expect(pdf.text).not.toContain('Lea Hoffmann'); // not a person it must reach
+    expect(pdf.text).not.toMatch(/\b(continuity-manager|vendor-manager)\b/);
+  });
+});

@@ -35,13 +35,7 @@ export function createContext(
     t: i18n.t,
     role: (id) => (id === undefined ? undefined : roles.get(id)),
     contact: (id) => (id === undefined ? undefined : contacts.get(id)),
-    roleLabel(id) {
-      if (id === undefined) return '';
-      const r = roles.get(id);
-      if (!r) return id;
-      const primary = r.primary ? contacts.get(r.primary)?.name : undefined;
-      return primary ? `${r.title} (${primary})` : r.title;
-    },
+    roleLabel: (id) => (id === undefined ? '' : (m.roleLabels.get(id) ?? id)),
     duration: (d) => (d ? i18n.duration(d) : ''),
     date: (d) => (d ? i18n.date(d) : ''),
     shortDate: (d) => (d ? i18n.shortDate(d) : ''),

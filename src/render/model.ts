@@ -34,6 +34,11 @@ export interface RunbookModel {
   communication: ModelCommunication[];
   access: ModelAccess[];
   exercises: ModelExercise[];
+  /**
+   * "Role title (Primary Name)" of every role in the plan; a --role extract names the roles
+   * it leaves out by title only (its steps still name the other roles involved).
+   */
+  roleLabels: Map<string, string>;
   /** Set when rendered for one role (--role). */
   role: string | undefined;
   redacted: boolean;
@@ -355,6 +360,14 @@ export function buildModel(plan: LoadedPlan, options: ModelOptions): RunbookMode
     : [];
   const emergencyOfficer = str(p.emergencyOfficer);
 
+  const names = new Map(contacts.map((c) => [c.id, c.name]));
+  const roleLabels = new Map(
+    roles.map((r) => {
+      const primary = r.primary ? names.get(r.primary) : undefined;
+      return [r.id, primary ? `${r.title} (${primary})` : r.title];
+    }),
+  );
+
   const role = options.role;
   if (role !== undefined) {
     if (!roles.some((r) => r.id === role)) throw new RangeError(role);
@@ -374,6 +387,8 @@ export function buildModel(plan: LoadedPlan, options: ModelOptions): RunbookMode
     services = services.filter((s) => shownServices.has(s.id));
     providers = providers.filter((pr) => pr.services.some((s) => shownServices.has(s)));
     const keepRoles = new Set([role, ...(emergencyOfficer ? [emergencyOfficer] : [])]);
+    // The others by title only: the extract does not name people it need not reach.
+    for (const r of roles) if (!keepRoles.has(r.id)) roleLabels.set(r.id, r.title);
     roles = roles.filter((r) => keepRoles.has(r.id));
     const needed = new Set([
       ...roles.flatMap((r) => [r.primary, ...r.deputies]),
@@ -424,6 +439,7 @@ export function buildModel(plan: LoadedPlan, options: ModelOptions): RunbookMode
     communication,
     access,
     exercises,
+    roleLabels,
     role,
     redacted: options.redact === true,
   };
