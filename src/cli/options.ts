@@ -59,12 +59,21 @@ export function refuseOverwritingInput(
   inputs: Iterable<string>,
   what = `--output ${output}`,
 ): void {
-  const out = statSync(output, { throwIfNoEntry: false, bigint: true });
+  const out = fileId(output);
   if (!out) return;
   for (const input of inputs) {
-    const stat = statSync(input, { throwIfNoEntry: false, bigint: true });
-    if (stat && stat.dev === out.dev && stat.ino === out.ino) {
+    if (fileId(input) === out) {
       throw new UsageError(`${what} would overwrite ${input}, which this command reads`);
     }
+  }
+}
+
+/** Device and inode of an existing file; undefined for none (ENOENT, a path through a file, …). */
+function fileId(file: string): string | undefined {
+  try {
+    const stat = statSync(file, { throwIfNoEntry: false, bigint: true });
+    return stat ? `${stat.dev}:${stat.ino}` : undefined;
+  } catch {
+    return undefined;
   }
 }
