@@ -1,11 +1,14 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import {
+  chmodSync,
   closeSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   openSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -163,5 +166,57 @@ describe('text from the plan cannot drive the terminal', { timeout: SLOW }, () =
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
     expect(r.stdout).toContain('Risk matrix: T\\u001B]0;pwned\\u0007\\u001B[2J second line (plan.yaml)\n');
     expect(r.stdout).toContain('S\\u001B[31mred');
+  });
+});
+
+// Root may write anything, so as root the CLI runs as `nobody` (through runuser) here.
+const asRoot = process.getuid?.() === 0;
+const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p));
+const canDropRoot = !asRoot || runuser !== undefined;
+
+/** bcplan as a user who does not own the files (nobody when this runs as root). */
+function bcplanUnprivileged(args: string[], cwd: string): Promise<{ code: number; stderr: string }> {
+  const [cmd, argv] =
+    asRoot && runuser
+      ? [runuser, ['-u', 'nobody', '--', process.execPath, BIN, ...args]]
+      : [process.execPath, [BIN, ...args]];
+  return new Promise((resolve) => {
+    execFile(cmd, argv, { cwd, env: testEnv() }, (error, _stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr });
+    });
+  });
+}
+
+describe.runIf(canDropRoot)('a read-only file is not replaced', { timeout: SLOW }, () => {
+  // A folder anyone may write in, so that only the file's own mode protects it.
+  const open = mkdtempSync(path.join(os.tmpdir(), 'bcplan-audit-ro-'));
+  chmodSync(open, 0o777);
+  afterAll(() => rmSync(open, { recursive: true, force: true }));
+
+  it('verify on a read-only plan: exit 2, permission denied, the plan untouched', async () => {
+    writeFileSync(path.join(open, 'plan.yaml'), PLAN);
+    writeFileSync(
+      path.join(open, 'contacts.yaml'),
+      FRAGMENT.replace('verified: 2026-11-01}', 'verified: 2026-01-01}'),
+    );
+    chmodSync(path.join(open, 'plan.yaml'), 0o444);
+    chmodSync(path.join(open, 'contacts.yaml'), 0o444);
+    const r = await bcplanUnprivileged(['verify', 'plan.yaml', 'a', ...AS_OF], open);
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr, /^bcplan: cannot write .*contacts\.yaml: permission denied$/);
+    expect(readFileSync(path.join(open, 'contacts.yaml'), 'utf8')).toContain('verified: 2026-01-01}');
+    expect(statSync(path.join(open, 'contacts.yaml')).mode & 0o777).toBe(0o444);
+  });
+
+  it('validate --output onto a read-only report: exit 2, the old report kept', async () => {
+    writeFileSync(path.join(open, 'old.json'), 'old report\n');
+    chmodSync(path.join(open, 'old.json'), 0o444);
+    const r = await bcplanUnprivileged(
+      ['validate', 'plan.yaml', '-f', 'json', '-o', 'old.json', ...AS_OF],
+      open,
+    );
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr, /^bcplan: cannot write old\.json: permission denied$/);
+    expect(readFileSync(path.join(open, 'old.json'), 'utf8')).toBe('old report\n');
   });
 });

@@ -1,5 +1,7 @@
 import {
+  accessSync,
   closeSync,
+  constants,
   fchmodSync,
   fsyncSync,
   openSync,
@@ -50,6 +52,7 @@ function isAlive(pid: number): boolean {
  * a temp file beside the target, fsync, then rename. On any failure the temp file is removed
  * and the target is untouched. An existing file keeps its permissions (a plan readable only by
  * its owner stays so), and a symlink keeps pointing at the file it names, which is replaced.
+ * A file we may not write is not replaced either, although the rename alone would allow it.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   let target = path.resolve(file);
@@ -68,6 +71,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   );
   let fd: number | undefined;
   try {
+    if (mode !== undefined) accessSync(target, constants.W_OK);
     fd = openSync(temp, 'wx', mode ?? 0o644);
     if (mode !== undefined) fchmodSync(fd, mode);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
