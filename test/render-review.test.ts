@@ -77,3 +77,18 @@ describe('--role', () => {
     expect(pdf.text).not.toMatch(/\b(continuity-manager|vendor-manager)\b/);
   });
 });
+
+describe('wording', () => {
+  it('counts one provider, site and country in the singular', async () => {
+    const file = variant([
+      ['    services: [customer-hotline, email-support]\n    site: { city: Bergen', '    services: [customer-hotline]\n    site: { city: Bergen'],
+      ['    name: E-Mail-Support\n    criticality: high', '    name: E-Mail-Support\n    criticality: low'],
+    ]);
+    const de = (await render(file)).text;
+    expect(de).toContain('1 Dienstleister, 1 Standort, 1 Land');
+    expect(de).toContain('2 Dienstleister, 2 Standorte, 2 Länder');
+    const en = (await render(file, { language: 'en' })).text;
+    expect(en).toContain('1 provider, 1 site, 1 country');
+    expect(en).toContain('2 providers, 2 sites, 2 countries');
+  });
+});

@@ -108,7 +108,10 @@ const en = {
   singleProvider: 'single provider',
   sameSite: 'one site only',
   inHouse: 'in-house',
-  coverageDetail: '{p} providers, {s} sites, {c} countries',
+  // Counts: the form for one, then the form for any other number.
+  nProviders: '1 provider|{n} providers',
+  nSites: '1 site|{n} sites',
+  nCountries: '1 country|{n} countries',
   audience: 'Audience',
   'aud.staff': 'staff',
   'aud.customers': 'customers',
@@ -253,7 +256,9 @@ const de: Labels = {
   singleProvider: 'nur ein Dienstleister',
   sameSite: 'nur ein Standort',
   inHouse: 'intern erbracht',
-  coverageDetail: '{p} Dienstleister, {s} Standorte, {c} Länder',
+  nProviders: '1 Dienstleister|{n} Dienstleister',
+  nSites: '1 Standort|{n} Standorte',
+  nCountries: '1 Land|{n} Länder',
   audience: 'Zielgruppe',
   'aud.staff': 'Mitarbeitende',
   'aud.customers': 'Kunden',
@@ -395,7 +400,9 @@ const nbLabels: Labels = {
   singleProvider: 'bare én leverandør',
   sameSite: 'bare én lokasjon',
   inHouse: 'internt',
-  coverageDetail: '{p} leverandører, {s} lokasjoner, {c} land',
+  nProviders: '1 leverandør|{n} leverandører',
+  nSites: '1 lokasjon|{n} lokasjoner',
+  nCountries: '1 land|{n} land',
   audience: 'Målgruppe',
   'aud.staff': 'ansatte',
   'aud.customers': 'kunder',
@@ -517,7 +524,8 @@ const daLabels: Labels = {
   no: 'nej',
   singleProvider: 'kun én leverandør',
   sameSite: 'kun én lokation',
-  coverageDetail: '{p} leverandører, {s} lokationer, {c} lande',
+  nSites: '1 lokation|{n} lokationer',
+  nCountries: '1 land|{n} lande',
   audience: 'Målgruppe',
   'aud.staff': 'medarbejdere',
   'aud.authorities': 'myndigheder',
@@ -643,7 +651,9 @@ const nlLabels: Labels = {
   singleProvider: 'één leverancier',
   sameSite: 'één locatie',
   inHouse: 'intern',
-  coverageDetail: '{p} leveranciers, {s} locaties, {c} landen',
+  nProviders: '1 leverancier|{n} leveranciers',
+  nSites: '1 locatie|{n} locaties',
+  nCountries: '1 land|{n} landen',
   audience: 'Doelgroep',
   'aud.staff': 'medewerkers',
   'aud.customers': 'klanten',
@@ -688,6 +698,8 @@ const LOCALES: Record<Language, Locale> = { en: enGB, de: deLocale, nb, da, nl }
 export interface I18n {
   language: Language;
   t(key: LabelKey, vars?: Record<string, string | number>): string;
+  /** A count with its noun in the right number: "1 site", "2 sites" (labels "one|other"). */
+  count(key: LabelKey, n: number): string;
   /** A label for a value of an enumerated field (`crit.` + critical), or the value itself. */
   enumLabel(prefix: string, value: unknown): string;
   date(date: Date): string;
@@ -705,6 +717,10 @@ export function i18n(language: Language): I18n {
       let text = labels[key] ?? en[key];
       if (vars) for (const [k, v] of Object.entries(vars)) text = text.replace(`{${k}}`, String(v));
       return text;
+    },
+    count(key, n) {
+      const [one, other] = (labels[key] ?? en[key]).split('|');
+      return (n === 1 ? one! : (other ?? one!)).replace('{n}', String(n));
     },
     enumLabel(prefix, value) {
       if (typeof value !== 'string') return '';

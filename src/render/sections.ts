@@ -319,7 +319,11 @@ export function drawProviders(ctx: RenderContext): void {
             text: `✓ ${t('covered')}`,
             color: COLORS.ok,
             font: 'bold',
-            sub: t('coverageDetail', { p: ps.length, s: sites.size, c: countries.size }),
+            sub: [
+              ctx.i18n.count('nProviders', ps.length),
+              ctx.i18n.count('nSites', sites.size),
+              ctx.i18n.count('nCountries', countries.size),
+            ].join(', '),
           };
         return [
           { text: s.name, font: 'bold' },
