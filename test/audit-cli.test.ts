@@ -220,3 +220,15 @@ describe.runIf(canDropRoot)('a read-only file is not replaced', { timeout: SLOW 
     expect(readFileSync(path.join(open, 'old.json'), 'utf8')).toBe('old report\n');
   });
 });
+
+describe.concurrent('a plan path through a file', { timeout: SLOW }, () => {
+  for (const command of ['render', 'matrix']) {
+    it(`${command} a-file/plan.yaml: exit 2, "cannot read", not an internal error`, async () => {
+      const file = path.join(tmp, `${command}-a-file`);
+      writeFileSync(file, 'not a folder\n');
+      const r = await bcplan([command, path.join(file, 'plan.yaml')]);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, /^bcplan: cannot read .*plan\.yaml: /);
+    });
+  }
+});

@@ -45,7 +45,14 @@ export function sourceDateEpoch(env = process.env): Date | undefined {
 
 /** A PLAN argument must name a file: anything else is exit 2, not a finding. */
 export function requireFile(file: string): void {
-  const stat = statSync(file, { throwIfNoEntry: false });
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code; // ENOTDIR, ELOOP, EACCES on the way, …
+    const reason = code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' : (code ?? 'error');
+    throw new LoadError(`cannot read ${file}: ${reason}`);
+  }
   if (!stat) throw new LoadError(`cannot read ${file}: the file does not exist`);
   if (!stat.isFile()) throw new LoadError(`cannot read ${file}: it is not a file`);
 }
