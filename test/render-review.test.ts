@@ -92,3 +92,28 @@ describe('wording', () => {
     expect(en).toContain('2 providers, 2 sites, 2 countries');
   });
 });
+
+describe('translations', () => {
+  it('Danish labels are Danish, not the Norwegian they were copied from', async () => {
+    const pdf = await render(FIXTURE, { language: 'da' });
+    for (const danish of ['Genereret', 'Opgaver', 'dækket']) expect(pdf.text).toContain(danish);
+    for (const norwegian of ['Generert', 'Oppgaver', 'dekket']) expect(pdf.text).not.toContain(norwegian);
+  });
+
+  it('heads a column of one scenario or provider per row in the singular', async () => {
+    const finding = {
+      ...{ file: 'plan.yaml', line: 3, column: 5, endLine: 3, endColumn: 9, pointer: '/roles/3/id' },
+      ...{ severity: 'warning' as const, rule: 'no-deputy', message: 'role it-oncall has no deputy' },
+    };
+    const headers = async (language: RenderOptions['language']) =>
+      (await render(FIXTURE, { language, findings: [finding] })).pages.flatMap((p) =>
+        p.items.map((i) => i.str.trim()),
+      );
+    const de = await headers('de');
+    expect(de).toContain('Szenario');
+    expect(de).toContain('Schweregrad');
+    const nl = await headers('nl');
+    expect(nl).toContain('Scenario');
+    expect(nl).toContain('Leverancier');
+  });
+});

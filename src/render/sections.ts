@@ -34,7 +34,7 @@ export function drawRiskMatrix(ctx: RenderContext): void {
     L.table(
       [
         { header: 'ID', width: 2.4 },
-        { header: t('scenarios'), width: 4.6 },
+        { header: t('scenario'), width: 4.6 },
         { header: t('likelihood'), width: 2.6 },
         { header: t('impact'), width: 2.6 },
         { header: t('rating'), width: 2.2 },
@@ -258,7 +258,7 @@ export function drawProviders(ctx: RenderContext): void {
   else
     L.table(
       [
-        { header: t('providers'), width: 4 },
+        { header: t('provider'), width: 4 },
         { header: t('site'), width: 2.6 },
         { header: t('services'), width: 3 },
         { header: t('sla'), width: 3.4 },
