@@ -117,3 +117,16 @@ describe('translations', () => {
     expect(nl).toContain('Leverancier');
   });
 });
+
+describe('durations', () => {
+  it('are written in digits in Norwegian and Dutch, also in the running T+ time', async () => {
+    const nb = (await render(FIXTURE, { language: 'nb' })).text;
+    expect(nb).toContain('innen 1 time');
+    expect(nb).toContain('T+1 time 15 minutter');
+    expect(nb).toContain('1 dag'); // the hotline's MTPD
+    expect(nb).not.toMatch(/\b(en|ett) (time|dag|minutt)\b/);
+    const nl = (await render(FIXTURE, { language: 'nl' })).text;
+    expect(nl).toContain('T+1 uur 15 minuten');
+    expect(nl).not.toMatch(/\been (minuut|uur|dag)\b/);
+  });
+});

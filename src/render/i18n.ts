@@ -745,7 +745,10 @@ export function i18n(language: Language): I18n {
     shortDate: (date) => format(date, 'PP', { locale }),
     duration(d) {
       const text = formatDuration(d, { locale });
-      return text === '' ? formatDuration({ minutes: 0 }, { locale, zero: true }) : text;
+      if (text === '') return formatDuration({ minutes: 0 }, { locale, zero: true });
+      // date-fns spells one out in Norwegian ("en time", "ett minutt") and Dutch ("een
+      // minuut"): a deadline column and "T+1 time 15 minutter" read better in digits.
+      return text.replace(/(^|\s)(?:en|ett|een)(?=\s)/g, '$11');
     },
   };
 }
