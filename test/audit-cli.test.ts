@@ -232,3 +232,12 @@ describe.concurrent('a plan path through a file', { timeout: SLOW }, () => {
     });
   }
 });
+
+describe.concurrent('option values', { timeout: SLOW }, () => {
+  it('--stale-after P0D is refused like staleAfter: P0D in .bcplan.yaml', async () => {
+    const r = await bcplan(['validate', 'examples/service-desk/plan.yaml', '--stale-after', 'P0D', ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expectOneLine(r.stderr, /^bcplan: --stale-after must be longer than zero, like P12M$/);
+  });
+});

@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { allRules } from '../../checks/index.js';
 import { LoadError, UsageError } from '../../errors.js';
+import { durationSeconds } from '../../plan/dates.js';
 import { discoverPlans } from '../../plan/discover.js';
 import { SEVERITIES, type Severity } from '../../plan/types.js';
 import { FORMAT_NAMES, type FormatName, formatters } from '../../report/index.js';
@@ -38,6 +39,9 @@ export async function validate(paths: string[], options: ValidateOptions, versio
   const maxWarnings = parseCount('--max-warnings', options.maxWarnings);
   const asOf = parseAsOf(options.asOf);
   const staleAfter = parseDurationOption('--stale-after', options.staleAfter);
+  if (staleAfter && durationSeconds(staleAfter) === 0) {
+    throw new UsageError('--stale-after must be longer than zero, like P12M');
+  }
   const jobs = parseCount('--jobs', options.jobs);
   if (jobs === 0) throw new UsageError('--jobs must be 1 or more');
 
