@@ -130,3 +130,11 @@ describe('durations', () => {
     expect(nl).not.toMatch(/\been (minuut|uur|dag)\b/);
   });
 });
+
+describe('emergency access', () => {
+  it('says when an access entry falls due, not a bare "fällig am"', async () => {
+    const pdf = await render(FIXTURE, { asOf: new Date(2026, 11, 20) });
+    const page = pdf.pages.find((p) => p.text.includes('Routing-Portal der Telefonanlage') && p.text.includes('Notfallzugänge'))!;
+    expect(page.text).toContain('◷ fällig am 15. Jan. 2027');
+  });
+});

@@ -125,6 +125,7 @@ export interface ModelAccess {
   holders: string[];
   verified: Date | undefined;
   state: DueState | undefined;
+  due: Date | undefined;
 }
 
 export interface ModelExercise {
@@ -324,6 +325,7 @@ export function buildModel(plan: LoadedPlan, options: ModelOptions): RunbookMode
     plan.access.flatMap(({ value }) => {
       const id = str(value.id);
       if (!id) return [];
+      const d = dueOf('access', id);
       return [
         {
           id,
@@ -331,7 +333,8 @@ export function buildModel(plan: LoadedPlan, options: ModelOptions): RunbookMode
           vault: str(value.vault) ?? '',
           holders: list(value.holders),
           verified: parseDate(value.verified),
-          state: dueOf('access', id)?.state,
+          state: d?.state,
+          due: d?.due,
         },
       ];
     }),

@@ -383,7 +383,7 @@ export function drawOperations(ctx: RenderContext): void {
           ...(a.state === 'overdue'
             ? { sub: `⚠ ${t('stale')}`, color: COLORS.danger }
             : a.state === 'due-soon'
-              ? { sub: `◷ ${t('dueSoon', { date: '' }).trim()}`, color: COLORS.warn }
+              ? { sub: `◷ ${t('dueSoon', { date: ctx.shortDate(a.due) })}`, color: COLORS.warn }
               : {}),
         },
       ]),
