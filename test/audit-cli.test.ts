@@ -241,3 +241,23 @@ describe.concurrent('option values', { timeout: SLOW }, () => {
     expectOneLine(r.stderr, /^bcplan: --stale-after must be longer than zero, like P12M$/);
   });
 });
+
+describe.runIf(canDropRoot)('a plan the user may not read', { timeout: SLOW }, () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bcplan-audit-unreadable-'));
+  chmodSync(dir, 0o777);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  // validate and verify already said so with exit 2 (SPEC §4: an unreadable path is exit 2).
+  for (const args of [
+    ['render', 'plan.yaml', '-o', 'out.pdf', ...AS_OF],
+    ['matrix', 'plan.yaml'],
+  ]) {
+    it(`${args[0]}: exit 2, one line "permission denied", like validate`, async () => {
+      writeFileSync(path.join(dir, 'plan.yaml'), PLAN);
+      chmodSync(path.join(dir, 'plan.yaml'), 0o600);
+      const r = await bcplanUnprivileged(args, dir);
+      expect(r.code).toBe(2);
+      expectOneLine(r.stderr, /^bcplan: cannot read plan\.yaml: permission denied$/);
+    });
+  }
+});

@@ -213,7 +213,7 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
           'bcplan matrix plan.yaml --lang de',
           'bcplan matrix plan.yaml --format json',
         ],
-        '0 shown, 1 the plan is not well-formed YAML, 2 usage error or missing file',
+        '0 shown, 1 the plan is not well-formed YAML, 2 usage error, missing or unreadable file',
       ),
     )
     .action(async (plan: string, options) => {

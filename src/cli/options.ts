@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { LoadError, UsageError } from '../errors.js';
 import { type Duration, parseDate, parseDuration } from '../plan/dates.js';
 
@@ -55,6 +55,11 @@ export function requireFile(file: string): void {
   }
   if (!stat) throw new LoadError(`cannot read ${file}: the file does not exist`);
   if (!stat.isFile()) throw new LoadError(`cannot read ${file}: it is not a file`);
+  try {
+    accessSync(file, constants.R_OK);
+  } catch {
+    throw new LoadError(`cannot read ${file}: permission denied`);
+  }
 }
 
 /**

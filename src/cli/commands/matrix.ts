@@ -16,7 +16,7 @@ export interface MatrixOptions {
 
 /**
  * `bcplan matrix PLAN`: the risk matrix with the scenarios placed. Exit 0 when shown;
- * 1 when the plan is not well-formed YAML (its findings go to stderr); 2 for a missing file.
+ * 1 when the plan is not well-formed YAML (its findings go to stderr); 2 for a missing or unreadable file.
  */
 export async function matrix(planPath: string, options: MatrixOptions): Promise<number> {
   const format = parseChoice('--format', options.format, ['text', 'json'] as const) ?? 'text';
