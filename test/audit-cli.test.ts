@@ -261,3 +261,18 @@ describe.runIf(canDropRoot)('a plan the user may not read', { timeout: SLOW }, (
     });
   }
 });
+
+describe.concurrent('SOURCE_DATE_EPOCH out of range', { timeout: SLOW }, () => {
+  // 10^14 s is past the last date a JavaScript Date can hold: it became "Invalid Date".
+  for (const [name, args] of [
+    ['render', ['render', 'examples/service-desk/plan.yaml', '-o', path.join(tmp, 'epoch.pdf')]],
+    ['review --format ics', ['review', 'examples/service-desk', '--format', 'ics']],
+  ] as const) {
+    it(`${name}: exit 2 with one line naming SOURCE_DATE_EPOCH`, async () => {
+      const r = await bcplan([...args], { env: { SOURCE_DATE_EPOCH: '99999999999999' } });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expectOneLine(r.stderr, /^bcplan: SOURCE_DATE_EPOCH must be .*not "99999999999999"$/);
+    });
+  }
+});

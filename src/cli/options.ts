@@ -39,7 +39,11 @@ export function parseChoice<T extends string>(
 export function sourceDateEpoch(env = process.env): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return undefined;
-  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds, not "${epoch}"`);
+  // Up to 9999-12-31T23:59:59Z: dates are written with four-digit years, and a Date holds no more
+  // than 8.64e15 ms.
+  if (!/^\d+$/.test(epoch) || Number(epoch) > 253_402_300_799) {
+    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds up to 253402300799 (9999), not "${epoch}"`);
+  }
   return new Date(Number(epoch) * 1000);
 }
 
