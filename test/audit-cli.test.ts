@@ -22,7 +22,19 @@ import { BIN, bcplan, ROOT, testEnv } from './helpers/cli.js';
 const AS_OF = ['--as-of', '2026-11-22'];
 const SLOW = 120_000;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-audit-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+/** Folders anyone may write in (see `worldWritable`); removed with tmp, even when no test ran. */
+const openDirs: string[] = [];
+afterAll(() => {
+  for (const dir of [tmp, ...openDirs]) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A folder anyone may write in, so that only a file's own mode protects it. */
+function worldWritable(name: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `bcplan-audit-${name}-`));
+  chmodSync(dir, 0o777);
+  openDirs.push(dir);
+  return dir;
+}
 
 /** One clear line on stderr, no stack trace. */
 function expectOneLine(stderr: string, text: string | RegExp) {
@@ -188,10 +200,7 @@ function bcplanUnprivileged(args: string[], cwd: string): Promise<{ code: number
 }
 
 describe.runIf(canDropRoot)('a read-only file is not replaced', { timeout: SLOW }, () => {
-  // A folder anyone may write in, so that only the file's own mode protects it.
-  const open = mkdtempSync(path.join(os.tmpdir(), 'bcplan-audit-ro-'));
-  chmodSync(open, 0o777);
-  afterAll(() => rmSync(open, { recursive: true, force: true }));
+  const open = worldWritable('ro');
 
   it('verify on a read-only plan: exit 2, permission denied, the plan untouched', async () => {
     writeFileSync(path.join(open, 'plan.yaml'), PLAN);
@@ -243,9 +252,7 @@ describe.concurrent('option values', { timeout: SLOW }, () => {
 });
 
 describe.runIf(canDropRoot)('a plan the user may not read', { timeout: SLOW }, () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bcplan-audit-unreadable-'));
-  chmodSync(dir, 0o777);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = worldWritable('unreadable');
 
   // validate and verify already said so with exit 2 (SPEC §4: an unreadable path is exit 2).
   for (const args of [
