@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/plan/load.js';
@@ -145,39 +144,5 @@ describe('emergency access', () => {
       (p) => p.text.includes('Routing-Portal der Telefonanlage') && p.text.includes('Notfallzugänge'),
     )!;
     expect(page.text).toContain('◷ fällig am 15. Jan. 2027');
-  });
-});
-
-/** The URI links of each page. */
-async function uriLinks(bytes: Buffer): Promise<string[][]> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const pages: string[][] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const annotations = await (await doc.getPage(i)).getAnnotations();
-    pages.push(annotations.filter((a) => a.subtype === 'Link' && a.url).map((a) => a.url as string));
-  }
-  await doc.destroy();
-  return pages;
-}
-
-describe('phone numbers', () => {
-  const bytes = (options: Partial<RenderOptions> = {}) =>
-    renderRunbook(loadPlan(FIXTURE), { asOf: AS_OF, created: CREATED, ...options });
-
-  it('can be dialled from the PDF: first hour, call tree and contact directory', async () => {
-    const links = await uriLinks(await bytes());
-    expect(links[1]).toEqual(expect.arrayContaining(['tel:+491705550101', 'tel:+495415550100']));
-    const rest = links.slice(3).flat();
-    expect(rest.filter((l) => l === 'tel:+491705550101').length).toBeGreaterThanOrEqual(2); // tree, directory
-    expect(rest).toContain('tel:+351215550199');
-    expect(rest).toContain('mailto:anna.schmidt@example.com');
-  });
-
-  it('--redact links no personal number or address', async () => {
-    const links = (await uriLinks(await bytes({ redact: true }))).flat();
-    expect(links.filter((l) => l.startsWith('mailto:'))).toEqual([]);
-    expect(links).not.toContain('tel:+491705550101');
-    expect(links).not.toContain('tel:+495415550100');
-    expect(links).toContain('tel:+351215550199'); // the provider's switchboard stays
   });
 });

@@ -1,4 +1,4 @@
-import { phones, type RenderContext, telUri } from './context.js';
+import { phones, type RenderContext } from './context.js';
 import { COLORS, PAGE, SIZE } from './layout.js';
 import type { ModelRole } from './model.js';
 
@@ -54,22 +54,15 @@ export function drawCallTree(ctx: RenderContext): void {
       doc.roundedRect(x, y, colW, h, 4).fillAndStroke('#ffffff', tone);
       doc.rect(x, y + 3, 3, h - 6).fill(tone);
     });
-    let nh = 0;
     L.tag('P', () => {
       L.draw(label, x + pad, y - 10, colW - 2 * pad, { size: SIZE.tiny, color: COLORS.muted });
-      nh = L.draw(body[0], x + pad + 2, y + pad, colW - 2 * pad - 2, nameStyle);
+      const nh = L.draw(body[0], x + pad + 2, y + pad, colW - 2 * pad - 2, nameStyle);
       if (body[1])
         L.draw(body[1], x + pad + 2, y + pad + nh, colW - 2 * pad - 2, {
           ...lineStyle,
           color: COLORS.accent,
         });
     });
-    if (body[1]) {
-      // Dialable from the PDF on a phone or a softphone.
-      L.linkLines(body[1], x + pad + 2, y + pad + nh, colW - 2 * pad - 2, lineStyle, (line) =>
-        /^\+?[\d\s()./-]+$/.test(line) ? telUri(line) : line.includes('@') ? `mailto:${line}` : undefined,
-      );
-    }
   };
 
   L.open('Div');

@@ -48,8 +48,3 @@ export function phones(c: ModelContact | undefined): string[] {
   if (!c) return [];
   return [c.mobile, c.phone].filter((p): p is string => p !== undefined);
 }
-
-/** A phone number as a tel: URI (RFC 3966): digits and a leading +, the trunk "(0)" dropped. */
-export function telUri(phone: string): string {
-  return `tel:${phone.replace(/\(0\)/g, '').replace(/[^\d+]/g, '')}`;
-}

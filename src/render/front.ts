@@ -1,4 +1,4 @@
-import { phones, type RenderContext, telUri } from './context.js';
+import { phones, type RenderContext } from './context.js';
 import { COLORS, PAGE, SIZE } from './layout.js';
 
 export interface CoverInfo {
@@ -125,10 +125,12 @@ export function drawFirstHour(ctx: RenderContext): void {
         L.draw(`${i + 1}. ${label}`, L.left + 14, y + 7, 200, { size: SIZE.small, color: COLORS.muted });
         L.draw(c.name, L.left + 14, y + 18, 210, { font: 'bold', size: big });
       });
-      const numberStyle = { font: 'bold' as const, size: big, color: COLORS.accent };
-      L.tag('P', () => L.draw(numbers, L.left + 230, y + 16, L.width - 240, numberStyle));
-      L.linkLines(numbers, L.left + 230, y + 16, L.width - 240, numberStyle, (line) =>
-        phones(c).includes(line) ? telUri(line) : line === c.email ? `mailto:${line}` : undefined,
+      L.tag('P', () =>
+        L.draw(numbers, L.left + 230, y + 16, L.width - 240, {
+          font: 'bold',
+          size: big,
+          color: COLORS.accent,
+        }),
       );
       L.close();
       L.y = y + h;

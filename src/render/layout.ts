@@ -59,8 +59,6 @@ export interface Cell {
   checkbox?: boolean;
   /** Never wrap (phone numbers, dates): the column is widened to fit. */
   nowrap?: boolean;
-  /** A URI the text links to (tel:, mailto:), so a number can be dialled from the PDF. */
-  link?: string;
 }
 
 export type CellInput = string | Cell;
@@ -433,28 +431,6 @@ export class Layout {
     this.doc.endMarkedContent();
   }
 
-  /** A link annotation to a URI over a box of the current page (a phone number, an email). */
-  link(uri: string, x: number, y: number, w: number, h: number): void {
-    if (w > 0 && h > 0) this.doc.link(x, y, w, h, uri);
-  }
-
-  /** Links each line of a text drawn at (x, y) in style s, where `uri` gives one. */
-  linkLines(
-    text: string,
-    x: number,
-    y: number,
-    width: number,
-    s: TextStyle,
-    uri: (line: string) => string | undefined,
-  ): void {
-    const { lines, widths } = this.wrap(text, width, s);
-    const lh = this.lineHeight(s);
-    lines.forEach((line, i) => {
-      const target = uri(line);
-      if (target) this.link(target, x, y + i * lh, widths[i]!, lh);
-    });
-  }
-
   /** A named destination for links and the outline. */
   destination(name: string, y: number): void {
     this.doc.addNamedDestination(name, 'XYZ', 0, y, null as never);
@@ -796,7 +772,6 @@ export class Layout {
               },
               main,
             );
-            if (c.link) this.link(c.link, x, y + pad, Math.min(w, this.widthOf(c.text, { size })), main);
           }
           const room = inner - main;
           if (c.sub && room > 4) {

@@ -1,6 +1,6 @@
 import type { Finding } from '../plan/types.js';
 import { drawCallTree } from './call-tree.js';
-import { type RenderContext, telUri } from './context.js';
+import type { RenderContext } from './context.js';
 import { drawFlowchart } from './flowchart.js';
 import { type Cell, COLORS, SIZE } from './layout.js';
 import { drawMatrix, textOn } from './matrix.js';
@@ -240,15 +240,10 @@ export function drawContacts(ctx: RenderContext): void {
       m.contacts.map((c) => {
         const name: Cell = { text: c.name, font: 'bold', ...(c.organization ? { sub: c.organization } : {}) };
         const verified: Cell = { text: ctx.shortDate(c.verified), nowrap: true };
-        const tel = (p: string | undefined): Cell => ({
-          text: p ?? '',
-          nowrap: true,
-          ...(p ? { link: telUri(p) } : {}),
-        });
-        const email: Cell = { text: c.email ?? '', ...(c.email ? { link: `mailto:${c.email}` } : {}) };
+        const phone: Cell = { text: c.phone ?? '', nowrap: true };
         return m.redacted
-          ? [name, tel(c.phone), verified, status(c)]
-          : [name, tel(c.phone), tel(c.mobile), email, verified, status(c)];
+          ? [name, phone, verified, status(c)]
+          : [name, phone, { text: c.mobile ?? '', nowrap: true }, c.email ?? '', verified, status(c)];
       }),
     );
   }
