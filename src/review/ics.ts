@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createEvents, type EventAttributes } from 'ics';
 import type { DueKind } from '../plan/due.js';
@@ -26,8 +28,24 @@ function planName(p: PlanReview): string {
   return p.title ?? p.id ?? path.basename(p.file);
 }
 
-function planKey(p: PlanReview): string {
-  return p.id ?? path.basename(p.file).replace(/\.ya?ml$/i, '');
+/**
+ * What a UID says about the file an entry is written in: a hash of its path relative to the git
+ * repository holding it (else to the working folder), so that two plans with one plan id get
+ * different UIDs, while a plan keeps its UIDs whatever else is reviewed, from whichever folder
+ * and however the path is written (a cron job's `cd` and a CI checkout agree).
+ */
+function fileTag(file: string): string {
+  const abs = path.resolve(file);
+  let base = process.cwd();
+  for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) {
+      base = dir;
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  const rel = path.relative(base, abs).split(path.sep).join('/');
+  return createHash('sha256').update(rel).digest('hex').slice(0, 10);
 }
 
 const dateArray = (ymd: string): [number, number, number] => {
@@ -79,18 +97,20 @@ export function foldOctets(ics: string): string {
 
 /**
  * The calendar: one all-day event per dated obligation of every plan (due or not, so the
- * reminder fires ahead of each date), with a stable UID per plan, kind and entry.
- * An entry of a fragment shared by several plans appears once.
+ * reminder fires ahead of each date), with a stable UID per kind, entry and the file it is
+ * written in. An entry of a fragment shared by several plans appears once.
  */
 export function formatDigestIcs(digest: Digest, options: IcsOptions): string {
   const events: { due: string; event: EventAttributes }[] = [];
   const seenEntries = new Set<string>();
   const seenUids = new Set<string>();
   const timestamp = stampText(options.stamp);
+  const tags = new Map<string, string>();
+  const tagOf = (file: string) => tags.get(file) ?? tags.set(file, fileTag(file)).get(file)!;
   for (const p of digest.plans) {
     for (const item of p.all) {
       const entryKey = `${path.resolve(item.file)}\0${item.pointer}`;
-      const uid = `${uidPart(planKey(p))}.${item.kind}.${uidPart(item.id)}@bcplan`;
+      const uid = `${item.kind}.${uidPart(item.id)}.${tagOf(item.file)}@bcplan`;
       if (seenEntries.has(entryKey) || seenUids.has(uid)) continue;
       seenEntries.add(entryKey);
       seenUids.add(uid);

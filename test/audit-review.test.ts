@@ -1,0 +1,43 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bcplan, ROOT } from './helpers/cli.js';
+
+// Bugs found by an audit of review, validate and the CLI's option parsing; each test failed
+// before its fix. End to end through the built bin/bcplan.js.
+const AS_OF = ['--as-of', '2026-11-22'];
+const SLOW = 60_000;
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-audit-review-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const SERVICE_DESK = path.join(ROOT, 'examples/service-desk/plan.yaml');
+
+const uids = (ics: string) => [...ics.matchAll(/^UID:(.*)\r$/gm)].map((m) => m[1]!);
+
+describe('review --format ics', { timeout: SLOW }, () => {
+  it('keeps every event of two plans that share a plan id, with UIDs stable as plans are added', async () => {
+    const repo = path.join(tmp, 'ics');
+    mkdirSync(path.join(repo, '.git'), { recursive: true });
+    mkdirSync(path.join(repo, 'plans'));
+    copyFileSync(SERVICE_DESK, path.join(repo, 'plans/a.yaml'));
+    copyFileSync(SERVICE_DESK, path.join(repo, 'plans/b.yaml'));
+    const ics = ['--format', 'ics', ...AS_OF];
+
+    const one = await bcplan(['review', 'plans/a.yaml', ...ics], { cwd: repo });
+    const both = await bcplan(['review', 'plans/a.yaml', 'plans/b.yaml', ...ics], { cwd: repo });
+    const a = uids(one.stdout);
+    const ab = uids(both.stdout);
+    expect(a.length).toBeGreaterThan(10);
+    expect(ab).toHaveLength(2 * a.length);
+    expect(new Set(ab).size).toBe(ab.length);
+    // Adding b does not change a's UIDs, and neither does another folder or way to name a.
+    for (const uid of a) expect(ab).toContain(uid);
+    const fromSub = await bcplan(['review', path.join(repo, 'plans/a.yaml'), ...ics], {
+      cwd: path.join(repo, 'plans'),
+    });
+    expect(uids(fromSub.stdout)).toEqual(a);
+    const again = await bcplan(['review', './plans/a.yaml', ...ics], { cwd: repo });
+    expect(uids(again.stdout)).toEqual(a);
+  });
+});
