@@ -1,8 +1,9 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bcplan, ROOT } from './helpers/cli.js';
+import { planYaml } from './helpers/review-fixtures.js';
 
 // Bugs found by an audit of review, validate and the CLI's option parsing; each test failed
 // before its fix. End to end through the built bin/bcplan.js.
@@ -39,5 +40,23 @@ describe('review --format ics', { timeout: SLOW }, () => {
     expect(uids(fromSub.stdout)).toEqual(a);
     const again = await bcplan(['review', './plans/a.yaml', ...ics], { cwd: repo });
     expect(uids(again.stdout)).toEqual(a);
+  });
+});
+
+describe('review text digest', { timeout: SLOW }, () => {
+  it('shows control characters and line breaks of plan text escaped, never raw', async () => {
+    const dir = path.join(tmp, 'escape');
+    mkdirSync(path.join(dir, '.git'), { recursive: true });
+    const plan = planYaml({ contacts: { ann: '2025-01-01', bob: '2026-11-01' } })
+      .replace('title: Test plan', 'title: "T\\e]0;pwned\\aitle"')
+      .replace('title: Emergency officer', 'title: "Off\\r\\nicer\\e[2J"')
+      .replace('name: Ann Example', 'name: "B\\e[31mRED\\nsecond"');
+    writeFileSync(path.join(dir, 'plan.yaml'), plan);
+    const r = await bcplan(['review', 'plan.yaml', '--no-color', ...AS_OF], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+    expect(r.stdout).toContain('plan.yaml: T\\u001B]0;pwned\\u0007itle (test-plan)\n');
+    expect(r.stdout).toContain('contact B\\u001B[31mRED second (ann)\n');
+    expect(r.stdout).toContain('responsible: officer (Off icer\\u001B[2J), primary B\\u001B[31mRED second\n');
   });
 });

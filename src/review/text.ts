@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { formatDate } from '../plan/dates.js';
 import type { DueKind } from '../plan/due.js';
+import { printable } from '../report/text.js';
 import { plural } from '../util/plural.js';
 import type { Digest, PlanReview, ReviewItem } from './digest.js';
 
@@ -27,12 +28,13 @@ function describeWhen(item: ReviewItem): string {
 
 function heading(p: PlanReview): string {
   const name = p.title ? `${p.title}${p.id ? ` (${p.id})` : ''}` : (p.id ?? 'contact fragment');
-  return p.readable ? `${p.file}: ${name}` : p.file;
+  return printable(p.readable ? `${p.file}: ${name}` : p.file);
 }
 
 /**
  * The cron digest: per plan, what is overdue or due soon, soonest first, with who clears it
- * and how. Empty when nothing is due, so cron sends no mail.
+ * and how. Empty when nothing is due, so cron sends no mail. Every string from a plan goes
+ * through `printable`: an escape sequence in a name must not reach the terminal or the mail.
  */
 export function formatDigestText(digest: Digest, options: TextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -43,7 +45,7 @@ export function formatDigestText(digest: Digest, options: TextOptions): string {
   let soon = 0;
   for (const p of shown) {
     out.push(c.bold(heading(p)));
-    if (p.note) out.push(`  ${c.yellow('note:')} ${p.note}`);
+    if (p.note) out.push(`  ${c.yellow('note:')} ${printable(p.note)}`);
     const whens = p.items.map(describeWhen);
     const width = Math.max(0, ...whens.map((w) => w.length));
     p.items.forEach((item, i) => {
@@ -52,7 +54,7 @@ export function formatDigestText(digest: Digest, options: TextOptions): string {
       else soon++;
       const when = whens[i]!.padEnd(width);
       const what = `${KIND_WORD[item.kind]} ${item.label}${item.label !== item.id ? ` (${item.id})` : ''}`;
-      out.push(`  ${item.due}  ${late ? c.red(when) : c.yellow(when)}  ${what}`);
+      out.push(`  ${item.due}  ${late ? c.red(when) : c.yellow(when)}  ${printable(what)}`);
       const indent = ' '.repeat(2 + item.due.length + 2);
       if (item.role) {
         const who = [
@@ -64,10 +66,10 @@ export function formatDigestText(digest: Digest, options: TextOptions): string {
           .join(' ')
           .replace(/\) primary/, '), primary')
           .replace(/^(\S+) primary/, '$1, primary');
-        out.push(`${indent}${c.dim('responsible:')} ${who}`);
+        out.push(`${indent}${c.dim('responsible:')} ${printable(who)}`);
       }
-      if (item.command) out.push(`${indent}${c.dim('run:')} ${item.command}`);
-      else out.push(`${indent}${c.dim('to do:')} ${item.action}`);
+      if (item.command) out.push(`${indent}${c.dim('run:')} ${printable(item.command)}`);
+      else out.push(`${indent}${c.dim('to do:')} ${printable(item.action)}`);
     });
     out.push('');
   }
