@@ -1,8 +1,9 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bcplan, ROOT } from './helpers/cli.js';
+import { BIN, bcplan, ROOT, type Run, testEnv } from './helpers/cli.js';
 import { planYaml } from './helpers/review-fixtures.js';
 
 // Bugs found by an audit of review, validate and the CLI's option parsing; each test failed
@@ -11,6 +12,31 @@ const AS_OF = ['--as-of', '2026-11-22'];
 const SLOW = 60_000;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-audit-review-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** One clear line on stderr, no stack trace. */
+function expectOneLine(stderr: string, text: string | RegExp) {
+  expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(stderr.trimEnd()).toMatch(text);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+// Root may read anything, so as root the CLI runs as `nobody` (through runuser) for permission
+// tests, as in audit-cli.test.ts; without runuser they are skipped.
+const asRoot = process.getuid?.() === 0;
+const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p));
+const canDropRoot = !asRoot || runuser !== undefined;
+
+function bcplanUnprivileged(args: string[], cwd: string): Promise<Run> {
+  const [cmd, argv] =
+    asRoot && runuser
+      ? [runuser, ['-u', 'nobody', '--', process.execPath, BIN, ...args]]
+      : [process.execPath, [BIN, ...args]];
+  return new Promise((resolve) => {
+    execFile(cmd, argv, { cwd, env: testEnv() }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
 
 const SERVICE_DESK = path.join(ROOT, 'examples/service-desk/plan.yaml');
 
@@ -58,5 +84,26 @@ describe('review text digest', { timeout: SLOW }, () => {
     expect(r.stdout).toContain('plan.yaml: T\\u001B]0;pwned\\u0007itle (test-plan)\n');
     expect(r.stdout).toContain('contact B\\u001B[31mRED second (ann)\n');
     expect(r.stdout).toContain('responsible: officer (Off icer\\u001B[2J), primary B\\u001B[31mRED second\n');
+  });
+});
+
+describe.runIf(canDropRoot)('a folder the user may not open', { timeout: SLOW }, () => {
+  it('validate dir/p.yaml and validate dir: exit 2, one line "permission denied"', async () => {
+    const open = path.join(tmp, 'locked');
+    mkdirSync(path.join(open, 'dir'), { recursive: true });
+    copyFileSync(SERVICE_DESK, path.join(open, 'dir/p.yaml'));
+    chmodSync(tmp, 0o755);
+    chmodSync(open, 0o755);
+    chmodSync(path.join(open, 'dir'), 0o000);
+    try {
+      const file = await bcplanUnprivileged(['validate', 'dir/p.yaml', ...AS_OF], open);
+      expect(file.code).toBe(2);
+      expectOneLine(file.stderr, /^bcplan: cannot read dir\/p\.yaml: permission denied$/);
+      const folder = await bcplanUnprivileged(['validate', 'dir', ...AS_OF], open);
+      expect(folder.code).toBe(2);
+      expectOneLine(folder.stderr, /^bcplan: cannot read folder dir: permission denied$/);
+    } finally {
+      chmodSync(path.join(open, 'dir'), 0o755);
+    }
   });
 });

@@ -38,12 +38,21 @@ export function looksLikePlan(file: string): boolean {
   }
 }
 
+/** Why a path cannot be read, in words, from the code of the error `stat` or `readdir` threw. */
+function readError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  return code ?? 'error';
+}
+
 function walk(dir: string, out: string[]): void {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
   } catch (error) {
-    throw new LoadError(`cannot read folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new LoadError(`cannot read folder ${dir}: ${readError(error)}`);
   }
   for (const name of names) {
     const full = path.join(dir, name);
@@ -92,7 +101,11 @@ export async function discoverPlans(args: string[]): Promise<string[]> {
     let stat: ReturnType<typeof statSync> | undefined;
     try {
       stat = statSync(arg);
-    } catch {
+    } catch (error) {
+      // Only a path that is not there may be a glob; a locked folder on the way is its own answer.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw new LoadError(`cannot read ${arg}: ${readError(error)}`);
+      }
       stat = undefined;
     }
     if (stat?.isDirectory()) {
