@@ -107,3 +107,26 @@ describe.runIf(canDropRoot)('a folder the user may not open', { timeout: SLOW },
     }
   });
 });
+
+describe.concurrent('an empty --output', { timeout: SLOW }, () => {
+  for (const args of [
+    ['validate', 'examples/service-desk/plan.yaml', ...AS_OF],
+    ['review', 'examples/service-desk/plan.yaml', ...AS_OF],
+    ['render', 'examples/service-desk/plan.yaml', ...AS_OF],
+    ['schema'],
+  ]) {
+    for (const flag of ['-o', '--output']) {
+      it(`${args[0]} ${flag} "": exit 2, one line, nothing written to stdout`, async () => {
+        const r = await bcplan([...args, flag, '']);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expectOneLine(r.stderr, /^bcplan: --output needs a file name, not an empty string$/);
+      });
+    }
+  }
+  it('--output= (an empty value after =) is refused too', async () => {
+    const r = await bcplan(['validate', 'examples/service-desk/plan.yaml', '--output=', ...AS_OF]);
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr, /^bcplan: --output needs a file name/);
+  });
+});

@@ -17,6 +17,12 @@ function packageVersion(): string {
 const epilog = (examples: string[], exitCodes: string, note = '') =>
   `\nExamples:\n${examples.map((l) => `  $ ${l}`).join('\n')}\n\n${note && `${note}\n`}Exit codes: ${exitCodes}.\n`;
 
+/** `-o ""` (an unset variable in a script) would quietly print to stdout instead: refuse it. */
+function outputFile(value: string): string {
+  if (value === '') throw new UsageError('--output needs a file name, not an empty string');
+  return value;
+}
+
 /** Builds the program. Each command's module is imported only when that command runs. */
 function buildProgram(version: string, setCode: (code: number) => void): Command {
   const program = new Command('bcplan')
@@ -36,7 +42,7 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
         'stylish | json | sarif | junit | github (default: stylish; github when GITHUB_ACTIONS=true)',
       ),
     )
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout', outputFile)
     .option(
       '--fail-severity <severity>',
       'lowest severity that makes the exit code 1: error | warning | info',
@@ -72,7 +78,7 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
     .command('render')
     .description('render the plan as a PDF runbook')
     .argument('<plan>', 'the plan file')
-    .option('-o, --output <file>', 'the PDF to write (default: the plan’s name with .pdf)')
+    .option('-o, --output <file>', 'the PDF to write (default: the plan’s name with .pdf)', outputFile)
     .option('--lang <language>', 'label language: en | de | nl | da | nb (default: the plan’s language)')
     .option('--role <id>', 'only what this role must do and know')
     .option('--redact', 'leave out personal phone numbers and email addresses')
@@ -101,7 +107,7 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
     .description('list what is overdue or due soon (silent when nothing is due: made for cron)')
     .argument('[paths...]', 'plan files, folders or globs', [])
     .option('-f, --format <format>', 'text | json | ics', 'text')
-    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout', outputFile)
     .option('--as-of <date>', 'treat this date (YYYY-MM-DD) as today')
     .option('--within <duration>', 'the due-soon window (default P30D, or the config dueWindow)')
     .option('-c, --config <file>', 'use this config instead of the nearest .bcplan.yaml')
@@ -224,7 +230,7 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
   program
     .command('schema')
     .description('print the JSON Schema of plan format v1 (for editors and other tools)')
-    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout', outputFile)
     .addHelpText(
       'after',
       epilog(
