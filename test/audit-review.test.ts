@@ -130,3 +130,45 @@ describe.concurrent('an empty --output', { timeout: SLOW }, () => {
     expectOneLine(r.stderr, /^bcplan: --output needs a file name/);
   });
 });
+
+describe.concurrent('commander usage errors', { timeout: SLOW }, () => {
+  for (const [args, line] of [
+    [
+      ['validate', 'examples/service-desk/plan.yaml', ...AS_OF, '--bogus'],
+      "unknown option '--bogus' (see bcplan validate --help)",
+    ],
+    [
+      ['review', ...AS_OF, '--outptu', 'x'],
+      "unknown option '--outptu', did you mean --output? (see bcplan review --help)",
+    ],
+    [['valdate'], "unknown command 'valdate', did you mean validate? (see bcplan --help)"],
+    [['render', ...AS_OF], "missing required argument 'plan' (see bcplan render --help)"],
+    [
+      ['validate', ...AS_OF, '-f'],
+      "option '-f, --format <format>' argument missing (see bcplan validate --help)",
+    ],
+    [
+      ['matrix', 'a.yaml', 'b.yaml'],
+      /^bcplan: too many arguments for 'matrix'\. .* \(see bcplan matrix --help\)$/,
+    ],
+  ] as const) {
+    it(`bcplan ${args.join(' ')}: exit 2, one line`, async () => {
+      const r = await bcplan([...args]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expectOneLine(r.stderr, typeof line === 'string' ? `bcplan: ${line}` : line);
+      if (typeof line === 'string') expect(r.stderr).toBe(`bcplan: ${line}\n`);
+    });
+  }
+
+  for (const args of [['--help'], ['validate', '--help'], ['help', 'review'], ['--version'], ['-V']]) {
+    it(`bcplan ${args.join(' ')}: printed on stdout, exit 0`, async () => {
+      const r = await bcplan(args);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(
+        args[0]!.startsWith('-V') || args[0] === '--version' ? /^\d+\.\d+\.\d+\n$/ : /^Usage: bcplan /,
+      );
+    });
+  }
+});

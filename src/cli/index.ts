@@ -23,13 +23,27 @@ function outputFile(value: string): string {
   return value;
 }
 
+/**
+ * SPEC §4: a usage error is one clear line on stderr. Commander writes `error: …`, sometimes
+ * with a `(Did you mean …?)` line; this makes them `bcplan: …, did you mean …? (see … --help)`.
+ */
+function usageLine(command: string) {
+  return (message: string, write: (text: string) => void) => {
+    const text = message
+      .trim()
+      .replace(/^error: /, '')
+      .replace(/\s*\n\(Did you mean (.*)\)$/, ', did you mean $1')
+      .replace(/\s*\n\s*/g, ' ');
+    write(`bcplan: ${text} (see ${command} --help)\n`);
+  };
+}
+
 /** Builds the program. Each command's module is imported only when that command runs. */
 function buildProgram(version: string, setCode: (code: number) => void): Command {
   const program = new Command('bcplan')
     .description('Validate, render, review and scaffold business continuity plans kept as YAML in git.')
     .version(version, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
   program
@@ -243,6 +257,10 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
       setCode(await schema(options));
     });
 
+  program.configureOutput({ outputError: usageLine('bcplan') });
+  for (const command of program.commands) {
+    command.configureOutput({ outputError: usageLine(`bcplan ${command.name()}`) });
+  }
   return program;
 }
 
@@ -272,7 +290,7 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version end here with code 0; commander already printed usage errors.
+      // --help and --version end here with code 0; usageLine already printed usage errors.
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof ExitError) return error.code;
