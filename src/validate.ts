@@ -1,4 +1,5 @@
 import { rules as catalogue } from './checks/index.js';
+import { flaggedSecrets, maskSecrets } from './checks/secret-in-plan.js';
 import type { Rule, RuleContext } from './checks/types.js';
 import { type Config, configFor, DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from './config.js';
 import type { Duration } from './plan/dates.js';
@@ -65,6 +66,23 @@ function applyConfig(findings: Finding[], config: Config): Finding[] {
   });
 }
 
+/**
+ * Other rules' messages quote the plan (`refers to contact Passwort: …, which is not defined`);
+ * findings go to CI logs and cron mail, so a credential in a quote is masked: each value
+ * secret-in-plan flagged, then anything else that looks like one. That rule's own messages
+ * are written masked.
+ */
+function withoutSecrets(findings: Finding[], flagged: ReadonlyMap<string, string>): Finding[] {
+  return findings.map((f) => {
+    if (f.rule === 'secret-in-plan') return f;
+    let message = f.message;
+    for (const [text, masked] of flagged)
+      if (message.includes(text)) message = message.split(text).join(masked);
+    message = maskSecrets(message);
+    return message === f.message ? f : { ...f, message };
+  });
+}
+
 /** Loads one plan or fragment and returns every finding: loader, schema (each file) and rules. */
 export function checkPlan(planPath: string, options: CheckOptions): PlanResult {
   const config = configFor(planPath, options.configFile);
@@ -72,7 +90,7 @@ export function checkPlan(planPath: string, options: CheckOptions): PlanResult {
   const findings = [...plan.findings];
   for (const file of plan.files) if (file.data !== undefined) findings.push(...validateSchema(file));
   if (plan.root.data !== undefined) findings.push(...runRules(plan, options, config));
-  return { plan, config, findings: applyConfig(findings, config) };
+  return { plan, config, findings: withoutSecrets(applyConfig(findings, config), flaggedSecrets(plan)) };
 }
 
 /** What checkPlan found for one path, or the error it stopped with, as plain data (for threads). */

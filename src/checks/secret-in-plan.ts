@@ -4,7 +4,7 @@
 // well-known token formats. Messages name the kind of secret and never echo it.
 import { joinPointer } from '../plan/source.js';
 import type { SourceNode } from '../plan/tree.js';
-import type { SourceFile } from '../plan/types.js';
+import type { LoadedPlan, SourceFile } from '../plan/types.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export interface SecretHit {
@@ -12,6 +12,9 @@ export interface SecretHit {
   kind: string;
   /** The match with the secret masked, e.g. `Passwort: ****`, `ghp_****`. */
   masked: string;
+  /** Where the secret itself is in the text (what maskSecrets replaces): [start, end). */
+  start: number;
+  end: number;
 }
 
 const MASK = '****';
@@ -201,16 +204,18 @@ function looksLikeSecret(token: string, options: { explicit: boolean; quoted: bo
 interface ValueToken {
   token: string;
   quoted: boolean;
+  /** Where the token starts in the text given to valueAt (after an opening quote). */
+  at: number;
 }
 
 /** The value written at the start of `text`: a quoted string or the next word. */
 function valueAt(text: string): ValueToken | undefined {
   const q = /^(["'„“«‚‘`])(.{1,200}?)(["'“”»‘’`])/u.exec(text);
-  if (q) return { token: q[2]!, quoted: true };
+  if (q) return { token: q[2]!, quoted: true, at: q[1]!.length };
   const w = /^\S+/u.exec(text);
   if (!w) return undefined;
   // Sentence punctuation after a value is not part of it; a password's own `!` or `#` is.
-  return { token: w[0].replace(/[.,;)\]]+$/u, ''), quoted: false };
+  return { token: w[0].replace(/[.,;)\]`]+$/u, ''), quoted: false, at: 0 };
 }
 
 const COPULA = '(?:is|ist|lautet|lauten|er|was|war|blir|wordt)';
@@ -253,12 +258,15 @@ function findWrittenCredentials(text: string): SecretHit[] {
     const separated = separate(rest);
     if (!separated) continue;
     const { explicit, valueText } = separated;
+    // valueText is the end of text: where it starts there, the value starts.
+    let valueStart = text.length - valueText.length;
     let value = valueAt(valueText);
     if (!value) continue;
     if (m.groups?.login !== undefined) {
       // `Login: admin / Sommer2026!`: the part after the slash is the password.
       const pair = /^[^\s/:]+\s*\/\s*/u.exec(valueText);
       if (!explicit || !pair) continue;
+      valueStart += pair[0].length;
       value = valueAt(valueText.slice(pair[0].length));
       if (!value) continue;
     }
@@ -272,7 +280,13 @@ function findWrittenCredentials(text: string): SecretHit[] {
     if (isPin && !/^\d{4,12}$/.test(value.token)) continue; // PINs are digits; "PIN: im Umschlag" is not one
     if (!looksLikeSecret(value.token, { explicit, quoted: value.quoted })) continue;
     const kind = isPin ? 'a PIN' : m.groups?.login !== undefined ? 'a login with its password' : 'a password';
-    hits.push({ kind, masked: `${word}${explicit ? ':' : ''} ${MASK}` });
+    const start = valueStart + value.at;
+    hits.push({
+      kind,
+      masked: `${word}${explicit ? ':' : ''} ${MASK}`,
+      start,
+      end: start + value.token.length,
+    });
   }
   return hits;
 }
@@ -299,13 +313,30 @@ const looksRandom = (s: string) =>
 
 interface TokenPattern {
   kind: string;
+  /** With the `d` flag: the secret is group 1 of the match when the pattern has one, else the match. */
   re: RegExp;
   /** What may be shown of a match: the format's public prefix. */
   show: (m: RegExpExecArray) => string;
   accept?: (m: RegExpExecArray) => boolean;
+  /** Characters of the match that are the format's public prefix, not the secret. */
+  keep?: number;
+  /** The capture group holding the secret (the whole match when absent). */
+  group?: number;
 }
 
 const prefix = (n: number) => (m: RegExpExecArray) => `${m[0].slice(0, n)}${MASK}`;
+
+/** Where a token pattern's secret is in the text. */
+function secretRange(p: TokenPattern, m: RegExpExecArray, text: string): [number, number] {
+  if (p.group !== undefined) return m.indices![p.group]!;
+  if (p.kind === 'a private key') {
+    // The whole block, to the end of its END line (or of the text).
+    const end = text.indexOf('-----END', m.index + m[0].length);
+    const close = end === -1 ? -1 : text.indexOf('-----', end + 8);
+    return [m.index, close === -1 ? text.length : close + 5];
+  }
+  return [m.index + (p.keep ?? 0), m.index + m[0].length];
+}
 
 const TOKEN_PATTERNS: TokenPattern[] = [
   {
@@ -313,41 +344,46 @@ const TOKEN_PATTERNS: TokenPattern[] = [
     re: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g,
     show: (m) => `-----BEGIN ${m[1] ?? ''}PRIVATE KEY${m[2] ?? ''}----- ${MASK}`,
   },
-  { kind: 'an AWS access key id', re: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, show: prefix(4) },
+  { kind: 'an AWS access key id', re: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, show: prefix(4), keep: 4 },
   {
     kind: 'an AWS secret access key',
-    re: /aws_?secret_?access_?key\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})\b/gi,
+    re: /aws_?secret_?access_?key\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})\b/dgi,
     show: () => `aws_secret_access_key=${MASK}`,
+    group: 1,
   },
-  { kind: 'a GitHub token', re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, show: prefix(4) },
-  { kind: 'a GitHub token', re: /\bgithub_pat_[A-Za-z0-9_]{22,}/g, show: prefix(11) },
-  { kind: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}/g, show: prefix(6) },
-  { kind: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, show: prefix(5) },
+  { kind: 'a GitHub token', re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, show: prefix(4), keep: 4 },
+  { kind: 'a GitHub token', re: /\bgithub_pat_[A-Za-z0-9_]{22,}/g, show: prefix(11), keep: 11 },
+  { kind: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}/g, show: prefix(6), keep: 6 },
+  { kind: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, show: prefix(5), keep: 5 },
   {
     kind: 'a Slack webhook URL',
     re: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/g,
     show: () => `https://hooks.slack.com/services/${MASK}`,
+    keep: 'https://hooks.slack.com/services/'.length,
   },
-  { kind: 'a Google API key', re: /\bAIza[0-9A-Za-z_-]{35}/g, show: prefix(4) },
-  { kind: 'a Stripe secret key', re: /\b[rs]k_live_[0-9A-Za-z]{16,}/g, show: prefix(8) },
-  { kind: 'an npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/g, show: prefix(4) },
-  { kind: 'an OpenAI API key', re: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}/g, show: prefix(3) },
+  { kind: 'a Google API key', re: /\bAIza[0-9A-Za-z_-]{35}/g, show: prefix(4), keep: 4 },
+  { kind: 'a Stripe secret key', re: /\b[rs]k_live_[0-9A-Za-z]{16,}/g, show: prefix(8), keep: 8 },
+  { kind: 'an npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/g, show: prefix(4), keep: 4 },
+  { kind: 'an OpenAI API key', re: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}/g, show: prefix(3), keep: 3 },
   {
     kind: 'a JSON Web Token',
     re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
     show: () => `eyJ${MASK}`,
+    keep: 3,
   },
   {
     kind: 'a password in a URL',
-    re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@[^\s/]+/gi,
+    re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@[^\s/]+/dgi,
     show: (m) => m[0].replace(`:${m[1]}@`, `:${MASK}@`),
     accept: (m) => !PLACEHOLDER_RE.test(m[1]!) && !STOP_WORDS.has(m[1]!.toLowerCase()),
+    group: 1,
   },
   {
     kind: 'an API key or token',
-    re: /(?<![\p{L}\p{N}])(api[-_ ]?key|apikey|api[-_ ]?token|access[-_ ]?token|auth[-_ ]?token|secret[-_ ]?key|client[-_ ]?secret|private[-_ ]?token|token|secret|bearer)(?![\p{L}\p{N}])\s*[:=]?\s*["']?([A-Za-z0-9+/_.=-]{16,})/giu,
+    re: /(?<![\p{L}\p{N}])(api[-_ ]?key|apikey|api[-_ ]?token|access[-_ ]?token|auth[-_ ]?token|secret[-_ ]?key|client[-_ ]?secret|private[-_ ]?token|token|secret|bearer)(?![\p{L}\p{N}])\s*[:=]?\s*["']?([A-Za-z0-9+/_.=-]{16,})/dgiu,
     show: (m) => `${m[1]}: ${MASK}`,
     accept: (m) => looksRandom(m[2]!),
+    group: 2,
   },
 ];
 
@@ -367,11 +403,35 @@ export function findSecrets(text: string): SecretHit[] {
   for (const p of TOKEN_PATTERNS) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-      if (!p.accept || p.accept(m)) hits.push({ kind: p.kind, masked: p.show(m) });
+      if (!p.accept || p.accept(m)) {
+        const [start, end] = secretRange(p, m, text);
+        hits.push({ kind: p.kind, masked: p.show(m), start, end });
+      }
     }
   }
   hits.push(...findWrittenCredentials(text));
   return hits;
+}
+
+/**
+ * `text` with every credential in it replaced by `****`, the rest kept: for messages and
+ * digests that quote a plan's text (`contact \`Passwort: ****\` does not exist`).
+ */
+export function maskSecrets(text: string): string {
+  return applyMask(text, findSecrets(text));
+}
+
+function applyMask(text: string, hits: SecretHit[]): string {
+  if (hits.length === 0) return text;
+  const ranges = hits.map((h) => [h.start, h.end] as const).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (end <= at) continue;
+    out += `${text.slice(at, Math.max(at, start))}${MASK}`;
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 /** A scalar as written: `0815` stays `0815`, not the number 815. */
@@ -412,13 +472,26 @@ function placeOf(pointer: string, isKey: boolean): string {
   return isKey ? `the key ${path || '(top level)'}` : path || 'the document';
 }
 
-function scanFile(file: SourceFile): RuleFinding[] {
+/** Per plan: each key or value this rule flagged, as written → the same text masked. */
+const flaggedTexts = new WeakMap<LoadedPlan, Map<string, string>>();
+
+/**
+ * The keys and values of `plan` that hold a credential, as written, each with its masked form:
+ * other rules quote values in their messages (`refers to contact Passwort: …`), and
+ * checkPlan masks those quotes with this. Empty until this rule has run on the plan.
+ */
+export function flaggedSecrets(plan: LoadedPlan): ReadonlyMap<string, string> {
+  return flaggedTexts.get(plan) ?? new Map();
+}
+
+function scanFile(file: SourceFile, flagged: Map<string, string>): RuleFinding[] {
   if (!file.tree) return [];
   const findings: RuleFinding[] = [];
   // The path to the node being looked at; made into a pointer only for a finding (rare).
   const path: (string | number)[] = [];
-  const report = (hits: SecretHit[], target: 'value' | 'key') => {
+  const report = (hits: SecretHit[], target: 'value' | 'key', text: string) => {
     if (hits.length === 0) return;
+    flagged.set(text, applyMask(text, hits));
     const pointer = joinPointer(...path);
     findings.push({ file, pointer, message: message(placeOf(pointer, target === 'key'), hits), target });
   };
@@ -437,15 +510,16 @@ function scanFile(file: SourceFile): RuleFinding[] {
         const asText = findWrittenCredentials(
           `${/^pin/i.test(key.trim()) ? 'PIN' : 'password'}: ${isQuoted(file, node) ? JSON.stringify(text) : text}`,
         );
-        if (asText.length > 0) hits.push({ kind: asText[0]!.kind, masked: `${key}: ${MASK}` });
+        if (asText.length > 0)
+          hits.push({ kind: asText[0]!.kind, masked: `${key}: ${MASK}`, start: 0, end: text.length });
       }
-      report(hits, 'value');
+      report(hits, 'value', text);
     } else if (node.kind === 'map') {
       const items = node.items!;
       for (let i = 0; i < items.length; i++) {
         const k = scalarText(file, node.keyNodes![i]!) ?? node.keys![i]!;
         path.push(k);
-        report(findSecrets(k), 'key');
+        report(findSecrets(k), 'key', k);
         walk(items[i]!, k, depth + 1);
         path.pop();
       }
@@ -469,6 +543,8 @@ export const secretInPlan = {
     'No value holds a credential (a password or PIN written out, a private key, an API token): the plan says where it is kept, never what it is.',
   fragments: true,
   check(ctx): RuleFinding[] {
-    return ctx.plan.files.flatMap(scanFile);
+    const flagged = new Map<string, string>();
+    flaggedTexts.set(ctx.plan, flagged);
+    return ctx.plan.files.flatMap((file) => scanFile(file, flagged));
   },
 } satisfies Rule;

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
+import { findSecrets } from '../checks/secret-in-plan.js';
 import { slugify } from '../util/slug.js';
 import { closest } from '../util/suggest.js';
 import { DATE_RE, suggestDuration } from './dates.js';
@@ -289,7 +290,8 @@ function describeValue(file: SourceFile, pointer: string, kind: string, error: E
       if (typeof value === 'string' && [...value].length > 63) {
         return `${s} is ${[...value].length} characters long; ids have at most 63`;
       }
-      const hint = typeof value === 'string' ? slugify(value) : undefined;
+      // No id made from a credential (`Passwort: Geheim1!` → `passwort-geheim1`).
+      const hint = typeof value === 'string' && findSecrets(value).length === 0 ? slugify(value) : undefined;
       const valid = hint && hint !== value && hint.length <= 63 && isSlug(hint);
       return `${s} must be an id: lower-case letters, digits and hyphens, like \`max-braun\`${valid ? ` — did you mean \`${hint}\`?` : ''}`;
     }

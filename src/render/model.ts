@@ -1,3 +1,4 @@
+import { maskSecrets } from '../checks/secret-in-plan.js';
 import { type DueState, type Duration, parseDate, parseDuration } from '../plan/dates.js';
 import { dueItems } from '../plan/due.js';
 import { classify, type Matrix, type MatrixClass } from '../plan/matrix.js';
@@ -145,11 +146,15 @@ export interface ModelOptions {
   redact?: boolean | undefined;
 }
 
+/**
+ * A value as the runbook prints it. A credential in it is masked: secret-in-plan stops the
+ * render, but --force prints a draft anyway, and a draft is printed and passed round too.
+ */
 const str = (v: unknown): string | undefined => {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
-  return t === '' ? undefined : t;
+  return t === '' ? undefined : maskSecrets(t);
 };
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(str).filter((s): s is string => s !== undefined) : [];

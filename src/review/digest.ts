@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { rules as catalogue } from '../checks/index.js';
+import { maskSecrets } from '../checks/secret-in-plan.js';
 import { DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from '../config.js';
 import { type Duration, durationSeconds, formatDate } from '../plan/dates.js';
 import { CONTRACT_WINDOW, type DueItem, type DueKind, dueItems } from '../plan/due.js';
@@ -88,7 +89,9 @@ export interface ReviewOptions {
   allowOutsideRoot?: boolean;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+/** A text of the plan, as the digest shows it: a credential in it masked (cron mails it on). */
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v !== '' ? maskSecrets(v) : undefined;
 
 function clearing(item: DueItem, file: string): { command: string | null; action: string } {
   const where = shellQuote(file);
@@ -173,8 +176,10 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
         : {}),
     });
   }
-  const all = due.map(
-    (item): ReviewItem => ({
+  const all = due.map((entry): ReviewItem => {
+    // A label is the plan's text (an access entry's system, a contact's name): masked like str().
+    const item = { ...entry, label: maskSecrets(entry.label) };
+    return {
       kind: item.kind,
       id: item.id,
       label: item.label,
@@ -187,8 +192,8 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
       pointer: item.pointer,
       ...roleInfo(plan, item.role),
       ...clearing(item, item.file.path),
-    }),
-  );
+    };
+  });
   all.sort(byDue);
   const p = plan.plan?.value;
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSecrets } from '../../src/checks/secret-in-plan.js';
+import { findSecrets, maskSecrets } from '../../src/checks/secret-in-plan.js';
 import { runRule, testRule } from '../helpers/rule-tester.js';
 
 // Test tokens are assembled at run time so the source file itself does not look like a leak.
@@ -128,6 +128,36 @@ describe('findSecrets', () => {
         expect(hit.masked).not.toContain(secret);
       }
     }
+  });
+});
+
+describe('maskSecrets', () => {
+  it.each(positives)('masks %j so that nothing is left to find', (text) => {
+    const masked = maskSecrets(text);
+    expect(masked).toContain('****');
+    expect(findSecrets(masked)).toEqual([]);
+    for (const secret of ['Sommer2026', 'hunter2', '1234', 'Fr3iheit', 'S3cret', 'IOSFODNN', ghp.slice(4)]) {
+      if (text.includes(secret)) expect(masked).not.toContain(secret);
+    }
+  });
+
+  it.each(negatives.map((t) => [t]))('leaves %j as it is', (text) => {
+    expect(maskSecrets(text)).toBe(text);
+  });
+
+  it('keeps the words around a credential and a format’s public prefix', () => {
+    expect(maskSecrets('VPN Passwort: Geheim123! (neu seit Mai)')).toBe('VPN Passwort: **** (neu seit Mai)');
+    expect(maskSecrets('contact `Kennwort: Fr3iheit#` does not exist')).toBe(
+      'contact `Kennwort: ****` does not exist',
+    );
+    expect(maskSecrets('Login: admin / "Sommer 2026"')).toBe('Login: admin / "****"');
+    expect(maskSecrets(`GitHub (CI): ${ghp}, rotated`)).toBe('GitHub (CI): ghp_****, rotated');
+    // Two patterns overlap here (a GitHub token, and a random value after "token"): the union goes.
+    expect(maskSecrets(`not \`token ${ghp}\`: use one of`)).toBe('not `token ****`: use one of');
+    expect(maskSecrets('see https://admin:Hunter2x@portal.example.com/x')).toBe(
+      'see https://admin:****@portal.example.com/x',
+    );
+    expect(maskSecrets('PIN 1234 and PIN 5678')).toBe('PIN **** and PIN ****');
   });
 });
 

@@ -15,6 +15,7 @@ import { loadPlan } from '../../src/plan/load.js';
 import { renderRunbook } from '../../src/render/index.js';
 import { checkPlan } from '../../src/validate.js';
 import { BIN, ROOT } from '../helpers/cli.js';
+import { readPdf } from '../helpers/pdf.js';
 
 const BAD = path.join(ROOT, 'test/fixtures/bad');
 const AS_OF = new Date(2026, 10, 22);
@@ -287,6 +288,81 @@ scenarios: [{ id: s, title: S, likelihood: 1, impact: 1, owner: r }]
       for (const value of Object.values(contact)) expect(all).not.toContain(value);
     });
   }
+});
+
+describe('a credential in the plan is masked wherever another message quotes it', () => {
+  // Assembled at run time so this file does not look like a leak.
+  const ghp = `ghp_${'a1B2c3D4e5F6g7H8i9J0'}${'k1L2m3N4o5P6q7R8'}`;
+  const secrets = ['Geheim1!', 'geheim1', '4711', ghp.slice(4), 'hunter2xyz', 'Sommer2026'];
+  const plan = `bcplan: 1
+imports: ["password=hunter2xyz.yaml"]
+plan: { id: p, title: P, organization: O, version: "1", owner: boss, emergencyOfficer: boss, reviewed: 2026-06-01 }
+roles:
+  - { id: boss, title: Boss, primary: "Passwort: Geheim1!", deputies: [anna] }
+contacts:
+  - { id: anna, name: Anna, phone: "+47 1", verified: 2026-06-01 }
+services:
+  - { id: s, name: S, criticality: "token ${ghp}" }
+scenarios:
+  - { id: x, title: X, likelihood: "PIN 4711", impact: 1, owner: boss }
+access:
+  - { id: vpn, system: "VPN Passwort: Sommer2026", vault: Tresor, holders: [boss], verified: 2025-11-01 }
+`;
+
+  it('in validate’s findings of other rules, in every format', async () => {
+    const dir = repo({ 'plan.yaml': plan });
+    const file = path.join(dir, 'plan.yaml');
+    const json = await run(['validate', file, '--format', 'json', '--as-of', '2026-11-22']);
+    const findings = (JSON.parse(json.stdout) as { findings: { rule: string; message: string }[] }).findings;
+    // The findings that quote the values are still there, with the credential masked.
+    const quoting = findings.filter((f) => f.rule !== 'secret-in-plan' && f.message.includes('****'));
+    expect(quoting.map((f) => f.rule).sort()).toEqual([
+      'import',
+      'schema',
+      'unknown-level',
+      'unknown-reference',
+    ]);
+    expect(findings.filter((f) => f.rule === 'secret-in-plan')).toHaveLength(5);
+    for (const format of ['json', 'stylish', 'sarif', 'junit', 'github']) {
+      const r = await run(['validate', file, '--format', format, '--as-of', '2026-11-22']);
+      expect(r.code).toBe(1);
+      for (const secret of secrets) expect(`${r.stdout}${r.stderr}`).not.toContain(secret);
+    }
+  });
+
+  it('in a runbook rendered with --force', async () => {
+    const dir = repo({ 'plan.yaml': plan });
+    const out = path.join(dir, 'draft.pdf');
+    const r = await run([
+      'render',
+      path.join(dir, 'plan.yaml'),
+      '-o',
+      out,
+      '--force',
+      '--as-of',
+      '2026-11-22',
+    ]);
+    expect(r.code).toBe(0);
+    const text = (await readPdf(readFileSync(out))).text;
+    expect(text).toContain('VPN Passwort: ****');
+    for (const secret of secrets) expect(text).not.toContain(secret);
+  });
+
+  it('in review’s digest, in every format', async () => {
+    const dir = repo({ 'plan.yaml': plan });
+    for (const format of ['text', 'json', 'ics']) {
+      const r = await run([
+        'review',
+        path.join(dir, 'plan.yaml'),
+        '--format',
+        format,
+        '--as-of',
+        '2026-11-22',
+      ]);
+      expect(r.stdout).toContain('VPN Passwort: ****');
+      for (const secret of secrets) expect(`${r.stdout}${r.stderr}`).not.toContain(secret);
+    }
+  });
 });
 
 describe('the PDF carries nothing the user did not write', () => {
