@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -171,4 +180,52 @@ describe.concurrent('commander usage errors', { timeout: SLOW }, () => {
       );
     });
   }
+});
+
+describe('old-Mac line endings (a lone CR)', { timeout: SLOW }, () => {
+  // YAML 1.2 §5.4: CR LF, CR and LF are each one line break.
+  const lf = readFileSync(SERVICE_DESK, 'utf8');
+  const variants = {
+    // js-yaml's fast path; the example opens with comment lines.
+    'service-desk': lf,
+    // An anchor sends the file to yaml, which does not read a lone CR as a break by itself.
+    anchored: lf.replace('bcplan: 1\n', 'bcplan: 1\nx-note: &n [a]\n'),
+  };
+
+  for (const [name, text] of Object.entries(variants)) {
+    it(`${name}: the same findings at the same lines and columns with LF, CRLF and CR`, async () => {
+      const dir = path.join(tmp, `cr-${name}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'lf.yaml'), text);
+      writeFileSync(path.join(dir, 'crlf.yaml'), text.replace(/\n/g, '\r\n'));
+      writeFileSync(path.join(dir, 'cr.yaml'), text.replace(/\n/g, '\r'));
+      const report = async (file: string) => {
+        const r = await bcplan(['validate', file, '-f', 'json', ...AS_OF], { cwd: dir });
+        expect(r.stderr).toBe('');
+        const { findings } = JSON.parse(r.stdout) as { findings: { file: string; rule: string }[] };
+        return findings.map((f) => ({ ...f, file: '' }));
+      };
+      const expected = await report('lf.yaml');
+      expect(expected.map((f) => f.rule)).toContain('orphan-contact');
+      expect(expected.some((f) => f.rule === 'yaml-syntax')).toBe(false);
+      expect(await report('crlf.yaml')).toEqual(expected);
+      expect(await report('cr.yaml')).toEqual(expected);
+    });
+  }
+
+  it('verify refuses to edit a CR-only file with one clear line, and leaves it alone', async () => {
+    const dir = path.join(tmp, 'cr-verify');
+    mkdirSync(path.join(dir, '.git'), { recursive: true });
+    const cr = lf.replace(/\n/g, '\r');
+    writeFileSync(path.join(dir, 'cr.yaml'), cr);
+    const r = await bcplan(['verify', 'cr.yaml', 'ivar-solberg', '--date', '2026-11-20', ...AS_OF], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expectOneLine(
+      r.stderr,
+      /^bcplan: cannot edit cr\.yaml: its lines end in CR only \(old Mac line endings\); save it with LF or CRLF line endings$/,
+    );
+    expect(readFileSync(path.join(dir, 'cr.yaml'), 'utf8')).toBe(cr);
+  });
 });

@@ -194,7 +194,7 @@ function decodeUtf8(bytes: Buffer): { text: string } | { error: string; offset: 
         break;
       }
     }
-    const line = text.slice(0, offset).split('\n').length;
+    const line = text.slice(0, offset).split(/\r\n|\r|\n/).length;
     return {
       error: `the file is not valid UTF-8 (byte 0x${bytes[offset]?.toString(16)} on line ${line}); it may be Latin-1 or Windows-1252: save it as UTF-8`,
       offset,
@@ -315,10 +315,14 @@ export function readSource(
  */
 export function parseText(
   source: SourceFile,
-  text: string,
+  written: string,
   options: LoadOptions = {},
 ): { source: SourceFile; findings: Finding[] } {
-  source.text = text;
+  source.text = written;
+  // YAML 1.2 (§5.4) reads a lone CR, as old Mac editors wrote, as a line break; yaml 2 does not.
+  // Both parsers get an LF in its place: one character for one keeps every offset, so positions
+  // still point into the file as written (source.ts counts the lone CR as a line break too).
+  const text = written.includes('\r') ? written.replace(/\r(?!\n)/g, '\n') : written;
   // Refused before parsing.
   const refuse = (start: number, end: number, message: string) => {
     return { source, findings: [findingAtOffset(source, start, end, 'yaml-syntax', 'error', message)] };

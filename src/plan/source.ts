@@ -21,12 +21,19 @@ export function joinPointer(...segments: (string | number)[]): string {
   return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-/** Offsets where the file's lines start, counted once per file and only when needed. */
+/**
+ * Offsets where the file's lines start, counted once per file and only when needed. CR LF, LF
+ * and a lone CR each end a line (YAML 1.2 §5.4).
+ */
 function lineStarts(file: SourceFile): number[] {
   if (file.lines) return file.lines;
   const starts = [0];
   const text = file.text;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  if (text.includes('\r')) {
+    for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
+  } else {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  }
   file.lines = starts;
   return starts;
 }

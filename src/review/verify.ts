@@ -172,6 +172,12 @@ export function editFile(file: SourceFile, targets: VerifyTarget[], date: string
   const text = raw.slice(bom.length);
   if (text !== file.text)
     throw new UsageError(`${file.path} changed while bcplan was reading it; run verify again`);
+  // The splicing below knows LF and CRLF; bcplan reads a lone CR as a line break but does not write one.
+  if (/\r(?!\n)/.test(text)) {
+    throw new UsageError(
+      `cannot edit ${file.path}: its lines end in CR only (old Mac line endings); save it with LF or CRLF line endings`,
+    );
+  }
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new UsageError(`cannot edit ${file.path}: it has YAML errors (run bcplan validate ${file.path})`);
