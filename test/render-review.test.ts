@@ -146,3 +146,30 @@ describe('emergency access', () => {
     expect(page.text).toContain('◷ fällig am 15. Jan. 2027');
   });
 });
+
+describe('call tree', () => {
+  it('counts the deputies that do not fit beside the primary instead of dropping them unseen', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `vertretung-${i + 1}`);
+    const contacts = ids
+      .map(
+        (id, i) =>
+          `  - { id: ${id}, name: Ersatz ${i + 1}, phone: "+49 541 555${String(i).padStart(4, '0')}", verified: 2026-01-15 }\n`,
+      )
+      .join('');
+    const pdf = await render(
+      variant([
+        ['    deputies: [jonas-weber]\n', `    deputies: [${ids.join(', ')}]\n`],
+        ['\ncontacts:\n', `\ncontacts:\n${contacts}`],
+      ]),
+    );
+    // The call tree's page: each deputy box is labelled "Vertretung N" above the name.
+    // (Page 2, the first hour, lists the first eight to call in the same words.)
+    const page = pdf.pages.find((p, n) => n > 1 && p.text.includes('Vertretung 1 Ersatz 1 '))!;
+    const drawn = ids.filter((_, i) => page.text.includes(`Vertretung ${i + 1} Ersatz ${i + 1} `)).length;
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(40);
+    expect(page.text).toContain(`+ ${40 - drawn} weitere → Kontaktverzeichnis`);
+    // The contact directory still has every one of them.
+    for (let i = 1; i <= 40; i++) expect(pdf.text).toContain(`Ersatz ${i} `);
+  });
+});

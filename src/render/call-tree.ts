@@ -99,9 +99,17 @@ export function drawCallTree(ctx: RenderContext): void {
         }),
       );
     }
+    // A row is at most a page: deputies that do not fit beside the primary are counted, not
+    // dropped unseen (the contact directory lists them all).
+    const noteH = 14;
+    let shown = 0;
+    for (let end = y; shown < deputies.length; shown++) {
+      end += depHs[shown]! + 16;
+      const rest = shown + 1 < deputies.length ? noteH : 0;
+      if (end - 16 + rest > L.bottom) break;
+    }
     let dy = y;
-    deputies.forEach((d, i) => {
-      if (dy + depHs[i]! > L.bottom) return;
+    deputies.slice(0, shown).forEach((d, i) => {
       drawBox(xs[2]!, dy, depHs[i]!, `${t('deputy')} ${i + 1}`, d, COLORS.muted);
       const from = xs[1]! + colW;
       L.artifact(() => {
@@ -119,6 +127,16 @@ export function drawCallTree(ctx: RenderContext): void {
       });
       dy += depHs[i]! + 16;
     });
+    if (shown < deputies.length) {
+      L.tag('P', () =>
+        L.draw(`+ ${deputies.length - shown} ${t('more')} → ${t('contacts')}`, xs[2]!, dy - 4, colW, {
+          size: SIZE.small,
+          color: COLORS.muted,
+          font: 'italic',
+        }),
+      );
+      dy += noteH;
+    }
     L.y = y + Math.max(roleH, primaryH, dy - y - 16) + 8;
     L.artifact(() =>
       doc.moveTo(L.left, L.y).lineTo(L.right, L.y).lineWidth(0.4).strokeColor(COLORS.rule).stroke(),
