@@ -173,3 +173,16 @@ describe('call tree', () => {
     for (let i = 1; i <= 40; i++) expect(pdf.text).toContain(`Ersatz ${i} `);
   });
 });
+
+describe('providers', () => {
+  it('says in words that a contract has ended or ends soon, not with a lone warning sign', async () => {
+    const pdf = await render(
+      variant([
+        ['    contractEnds: 2027-12-31\n', '    contractEnds: 2026-05-01\n'],
+        ['    contractEnds: 2027-06-30\n', '    contractEnds: 2026-06-20\n'],
+      ]),
+    );
+    expect(pdf.text).toContain('abgelaufen: jetzt verlängern oder ersetzen');
+    expect(pdf.text).toContain('läuft bald aus: verlängern oder ersetzen');
+  });
+});

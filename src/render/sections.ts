@@ -274,7 +274,11 @@ export function drawProviders(ctx: RenderContext): void {
           text: ctx.shortDate(p.contractEnds),
           nowrap: true,
           ...(p.contractState === 'overdue' || p.contractState === 'due-soon'
-            ? { color: COLORS.danger, font: 'bold' as const, sub: '⚠' }
+            ? {
+                color: COLORS.danger,
+                font: 'bold' as const,
+                sub: `⚠ ${t(p.contractState === 'overdue' ? 'contractEnded' : 'contractEnding')}`,
+              }
             : {}),
         };
         return [
