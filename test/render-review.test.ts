@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/plan/load.js';
 import { type RenderOptions, renderRunbook } from '../src/render/index.js';
 import { FONTS } from '../src/render/layout.js';
-import { wrapText } from '../src/render/text.js';
+import { widthOf, wrapText } from '../src/render/text.js';
 import { readPdf } from './helpers/pdf.js';
 
 /** Defects found by reading rendered runbooks, each pinned by what a reader would see. */
@@ -38,6 +38,15 @@ describe('line breaks in tables', () => {
     const font = (doc as unknown as { _font: unknown })._font;
     const { lines } = wrapText(font, 8, 'Lene Dahl, +47 55 55 20 00, driftssenter@example.no', 80);
     expect(lines).toContain('+47 55 55 20 00,');
+    // A gender suffix stays with its word; a longer part after the slash may start a line.
+    // (The width fits everything up to the slash: the old rule left "r" alone on a line.)
+    const upToSlash = widthOf(font, 'Stellvertretende Notfallbeauftragte/', 8) + 0.5;
+    const suffix = wrapText(font, 8, 'Stellvertretende Notfallbeauftragte/r', upToSlash).lines;
+    expect(suffix).toEqual(['Stellvertretende', 'Notfallbeauftragte/r']);
+    expect(wrapText(font, 8, 'Notfallbeauftragte/Krisenstab', 80).lines).toEqual([
+      'Notfallbeauftragte/',
+      'Krisenstab',
+    ]);
     expect(wrapText(font, 8, 'innerhalb von 30 Minuten · bis T+30 Minuten', 90).lines).toEqual([
       'innerhalb von',
       '30 Minuten · bis',

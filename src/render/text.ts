@@ -303,11 +303,12 @@ export interface Wrapped {
 }
 
 /**
- * Break opportunities: after white space, and after a hyphen or slash between letters. Never
- * after a number: a phone number ("+47 55 55 20 00"), digit groups ("1 000 kr") and a number
- * with its unit ("30 Minuten", "T+30 minutter") stay on one line.
+ * Break opportunities: after white space, and after a hyphen or slash between letters, unless
+ * one or two letters end the word there ("Notfallbeauftragte/r", "A-Z"). Never after a number:
+ * a phone number ("+47 55 55 20 00"), digit groups ("1 000 kr") and a number with its unit
+ * ("30 Minuten", "T+30 minutter") stay on one line.
  */
-const BREAK = /(?<=\s)(?<!\d\s+)(?=\S)|(?<=[\p{L}\p{N}][-/])(?=\p{L})/u;
+const BREAK = /(?<=\s)(?<!\d\s+)(?=\S)|(?<=[\p{L}\p{N}][-/])(?=\p{L})(?!\p{L}{1,2}(?![\p{L}\p{N}]))/u;
 const TRAILING = /\s+$/;
 
 /**
