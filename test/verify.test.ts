@@ -199,12 +199,13 @@ describe('bcplan verify: errors write nothing', () => {
     expect(readFileSync(path.join(dir, 'contacts.yaml'), 'utf8')).toBe(text);
   });
 
-  it('refuses a plan that does not exist or is not YAML', async () => {
-    const dir = tempRepo({ 'broken.yaml': 'bcplan: 1\ncontacts: [\n' });
+  it('refuses a plan that does not exist or is not YAML, naming the line', async () => {
+    const dir = tempRepo({ 'broken.yaml': 'bcplan: 1\ncontacts:\n  - id: ann\n    name: [Ann\n' });
     expect((await run(['verify', 'missing.yaml', 'ann'], dir)).code).toBe(2);
     const r = await run(['verify', 'broken.yaml', 'ann'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^bcplan: cannot read broken\.yaml/);
+    expect(r.stderr).toMatch(/^bcplan: cannot read broken\.yaml:5:1: Flow sequence/); // where validate puts it
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('checks every file before writing any', async () => {

@@ -46,7 +46,8 @@ export async function verify(planPath: string, ids: string[], options: VerifyOpt
   const plan = loadPlan(planPath, options.allowOutsideRoot ? { allowOutsideRoot: true } : {});
   if (plan.root.tree === undefined || plan.root.data === undefined) {
     const first = plan.findings.find((f) => f.file === plan.root.path);
-    throw new LoadError(`cannot read ${planPath}${first ? `: ${first.message}` : ''}`);
+    const where = first ? `${planPath}:${first.line}:${first.column}` : planPath;
+    throw new LoadError(`cannot read ${where}${first ? `: ${first.message}` : ''}`);
   }
 
   const names = [...ids];
