@@ -210,3 +210,22 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(r.stdout).toContain('stale-contact');
   });
 });
+
+describe('installing bcplan in CI', () => {
+  // bcplan is not on the npm registry yet: the kit installs the tarball `npm pack` writes,
+  // named after the version in package.json, as the README's Install section says.
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const installs = (text: string) => text.split('\n').filter((l) => /\bnpm (?:install|i)\b/.test(l));
+
+  it.each(['examples/ci/github-actions.yml', 'examples/ci/gitlab-ci.yml', 'README.md'])(
+    '%s installs the npm pack tarball of this version, never a registry package',
+    (file) => {
+      const lines = installs(readFileSync(path.join(ROOT, file), 'utf8')).filter((l) => l.includes('bcplan'));
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines)
+        expect(line).toMatch(new RegExp(`\\./bcplan-${version.replace(/\./g, '\\.')}\\.tgz`));
+    },
+  );
+});
