@@ -195,3 +195,20 @@ describe('providers', () => {
     expect(pdf.text).toContain('läuft bald aus: verlängern oder ersetzen');
   });
 });
+
+describe('accessibility', () => {
+  it('tags every table-of-contents link with its text (PDF/UA: Link element, OBJR, Contents)', async () => {
+    const bytes = await renderRunbook(loadPlan(FIXTURE), { asOf: AS_OF, created: CREATED });
+    const pdf = Buffer.from(bytes).toString('latin1');
+    const annots = pdf.match(/<<[^<>]*\/Subtype \/Link[^<>]*>>/g) ?? [];
+    const { outline } = await readPdf(bytes);
+    expect(annots.length).toBeGreaterThanOrEqual(outline.length);
+    for (const a of annots) {
+      expect(a).toMatch(/\/StructParent \d+/);
+      expect(a).toMatch(/\/Contents \(.+\)/);
+    }
+    // One Link structure element per annotation, each holding the annotation by reference.
+    expect(pdf.match(/\/S \/Link\b/g)).toHaveLength(annots.length);
+    expect(pdf.match(/\/Type \/OBJR/g)).toHaveLength(annots.length);
+  });
+});

@@ -252,7 +252,11 @@ function drawTocLine(L: Layout, entry: TocEntry, line: TocLine): void {
   const style =
     entry.level === 1 ? ({ font: 'bold', size: TOC_SIZE } as const) : ({ size: TOC_SIZE - 0.5 } as const);
   const w = L.width - indent - PAGE_NUMBER_W;
-  L.tag('TOCI', () => {
+  // TOCI > Link > (the entry's text, the link annotation): PDF/UA tags a link with its text.
+  L.open('TOCI');
+  L.open('Link');
+  const link = L.parent;
+  link.add(() => {
     L.draw(entry.title, L.left + indent, line.y, w, style, line.h);
     L.draw(String(entry.page + 1), L.right - PAGE_NUMBER_W, line.y, PAGE_NUMBER_W, {
       ...style,
@@ -274,7 +278,12 @@ function drawTocLine(L: Layout, entry: TocEntry, line: TocLine): void {
       doc.undash();
     }
   });
-  doc.goTo(L.left + indent, line.y, L.width - indent, line.h, entry.key);
+  doc.goTo(L.left + indent, line.y, L.width - indent, line.h, entry.key, {
+    structParent: link,
+    Contents: new String(entry.title), // what a screen reader says for the link
+  } as never);
+  L.close();
+  L.close();
 }
 
 interface TocLine {
