@@ -1,7 +1,8 @@
+import path from 'node:path';
 import type { Finding, Severity } from '../plan/types.js';
 import { plural } from '../util/plural.js';
 import { countFindings, printable } from './text.js';
-import type { Formatter } from './types.js';
+import type { Formatter, ReportContext } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -15,9 +16,21 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function annotation(f: Finding): string {
+/**
+ * The runner passes a relative `file=` through unchanged and GitHub reads it from the repository
+ * root (actions/runner IssueCommandExtension), so a path from a subfolder or with `../` would
+ * annotate nothing: rebase it onto the workspace. Outside one, the file stays as given.
+ */
+function annotationPath(file: string, ctx: ReportContext): string {
+  if (!ctx.root) return file;
+  const rel = path.relative(path.resolve(ctx.root), path.resolve(ctx.cwd ?? process.cwd(), file));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return file;
+  return rel.split(path.sep).join('/');
+}
+
+function annotation(f: Finding, ctx: ReportContext): string {
   const props = [
-    `file=${escapeProperty(printable(f.file))}`,
+    `file=${escapeProperty(printable(annotationPath(f.file, ctx)))}`,
     `line=${f.line}`,
     `col=${f.column}`,
     `endLine=${f.endLine}`,
@@ -36,7 +49,7 @@ function annotation(f: Finding): string {
  * annotations of each kind per step, the log keeps everything.
  */
 export const github: Formatter = (findings, ctx) => {
-  const lines = findings.map(annotation);
+  const lines = findings.map((f) => annotation(f, ctx));
   if (findings.length > 0) lines.push('');
   for (const f of findings) {
     lines.push(

@@ -13,6 +13,11 @@ export interface ReportContext {
   asOf?: Date;
   /** The folder relative paths are taken from (SARIF's %SRCROOT%); default process.cwd(). */
   cwd?: string;
+  /**
+   * The repository root on a CI runner (GITHUB_WORKSPACE): GitHub maps a relative annotation
+   * path from there, not from the folder bcplan ran in.
+   */
+  root?: string;
 }
 
 /** Turns findings into the text of one output format. Pure. */

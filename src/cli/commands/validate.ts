@@ -75,6 +75,7 @@ export async function validate(paths: string[], options: ValidateOptions, versio
     toolVersion: version,
     asOf,
     cwd: process.cwd(),
+    ...(process.env.GITHUB_WORKSPACE ? { root: process.env.GITHUB_WORKSPACE } : {}),
   });
   if (options.output) writeFileAtomic(options.output, text);
   else process.stdout.write(text);
