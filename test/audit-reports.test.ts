@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { github } from '../src/report/github.js';
+import { sarif } from '../src/report/sarif.js';
 import { bcplan, ROOT } from './helpers/cli.js';
 import { ctx, findings } from './helpers/report-fixtures.js';
 
@@ -45,6 +46,59 @@ describe('github annotations name files from the repository root (GITHUB_WORKSPA
     expect(r.code).toBe(0);
     const files = [...r.stdout.matchAll(/^::\w+ file=([^,]*),/gm)].map((m) => m[1]);
     expect(files).toEqual([
+      'examples/shared/contacts.yaml',
+      'examples/logistics/plan.yaml',
+      'examples/logistics/plan.yaml',
+    ]);
+  });
+});
+
+describe('sarif artifact URIs are relative to the repository root on GitHub (GITHUB_WORKSPACE)', () => {
+  // GitHub code scanning reads a relative artifactLocation.uri from the repository root; run from
+  // examples/, a URI relative to the working folder names a file GitHub cannot find.
+  const uris = (text: string) =>
+    JSON.parse(text).runs[0].results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
+    );
+
+  it('rebases results and artifacts onto the workspace', () => {
+    const sub = { ...ctx, files: ['cc.yaml', '../shared/contacts.yaml'], cwd: '/repo/plans', root: '/repo' };
+    const log = sarif(
+      [
+        { ...findings[1]!, file: 'cc.yaml' },
+        { ...findings[2]!, file: '../shared/contacts.yaml' },
+      ],
+      sub,
+    );
+    expect(uris(log)).toEqual(['plans/cc.yaml', 'shared/contacts.yaml']);
+    expect(
+      JSON.parse(log).runs[0].artifacts.map((a: { location: { uri: string } }) => a.location.uri),
+    ).toEqual(['plans/cc.yaml', 'shared/contacts.yaml']);
+  });
+
+  it('without a workspace, or for a file outside it, stays relative to the working folder', () => {
+    expect(
+      uris(
+        sarif([{ ...findings[1]!, file: '../x/cc.yaml' }], {
+          ...ctx,
+          cwd: '/repo/plans',
+          root: '/repo/plans',
+        }),
+      ),
+    ).toEqual(['../x/cc.yaml']);
+    expect(uris(sarif([{ ...findings[1]!, file: 'cc.yaml' }], { ...ctx, cwd: '/repo/plans' }))).toEqual([
+      'cc.yaml',
+    ]);
+  });
+
+  it('end to end: validate run in examples/ with GITHUB_WORKSPACE at the repository root', async () => {
+    const r = await bcplan(['validate', 'logistics/plan.yaml', ...AS_OF, '--format', 'sarif'], {
+      cwd: path.join(ROOT, 'examples'),
+      env: { GITHUB_WORKSPACE: ROOT },
+    });
+    expect(r.code).toBe(0);
+    expect(uris(r.stdout)).toEqual([
       'examples/shared/contacts.yaml',
       'examples/logistics/plan.yaml',
       'examples/logistics/plan.yaml',

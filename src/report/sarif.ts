@@ -29,6 +29,22 @@ export function artifactUri(file: string, cwd: string): { uri: string; uriBaseId
 }
 
 /**
+ * GitHub code scanning reads a relative URI from the repository root: on a runner
+ * (ctx.root = GITHUB_WORKSPACE) a file inside it is named from there, whatever folder bcplan
+ * ran in; anything else stays relative to the working folder.
+ */
+function locate(file: string, cwd: string, root: string | undefined): { uri: string; uriBaseId?: string } {
+  if (root) {
+    const abs = path.resolve(cwd, file);
+    const rel = path.relative(path.resolve(root), abs);
+    if (rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) {
+      return artifactUri(abs, path.resolve(root));
+    }
+  }
+  return artifactUri(file, cwd);
+}
+
+/**
  * Stable across runs and across edits that move lines: rule, file and JSON pointer.
  * Findings without a pointer (YAML syntax errors) fall back to their position.
  */
@@ -75,7 +91,7 @@ export const sarif: Formatter = (findings, ctx) => {
   const artifactIndex = new Map(files.map((file, i) => [file, i]));
 
   const results = findings.map((f) => {
-    const location = artifactUri(f.file, cwd);
+    const location = locate(f.file, cwd, ctx.root);
     const startColumn = Math.max(1, f.column);
     const endLine = Math.max(f.line, f.endLine);
     const endColumn = endLine === f.line ? Math.max(startColumn, f.endColumn) : Math.max(1, f.endColumn);
@@ -111,7 +127,7 @@ export const sarif: Formatter = (findings, ctx) => {
             rules: known.map(describeRule),
           },
         },
-        artifacts: files.map((file) => ({ location: artifactUri(file, cwd) })),
+        artifacts: files.map((file) => ({ location: locate(file, cwd, ctx.root) })),
         results,
         columnKind: 'utf16CodeUnits',
       },
