@@ -1,8 +1,9 @@
 // CI-facing outputs of `bcplan validate`, as GitHub and other CI systems read them.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../src/plan/types.js';
 import { github } from '../src/report/github.js';
-import { sarif } from '../src/report/sarif.js';
+import { FINGERPRINT_KEY, fingerprint, sarif } from '../src/report/sarif.js';
 import { bcplan, ROOT } from './helpers/cli.js';
 import { ctx, findings } from './helpers/report-fixtures.js';
 
@@ -103,5 +104,51 @@ describe('sarif artifact URIs are relative to the repository root on GitHub (GIT
       'examples/logistics/plan.yaml',
       'examples/logistics/plan.yaml',
     ]);
+  });
+});
+
+describe('sarif partialFingerprints are unique within a run', () => {
+  // Code scanning takes rule + fingerprint as an alert's identity: two results sharing one are
+  // one alert, and the second problem is never shown. yaml gives two errors at one position
+  // for test/fixtures/bad/bad-indent.yaml, and YAML errors have no pointer to tell them apart.
+  const syntax = (message: string): Finding => ({
+    file: 'plans/bad.yaml',
+    line: 6,
+    column: 1,
+    endLine: 6,
+    endColumn: 2,
+    severity: 'error',
+    rule: 'yaml-syntax',
+    message,
+    pointer: '',
+  });
+
+  it('numbers the second result with the same fingerprint, leaving the first as it was', () => {
+    const a = syntax('Flow sequence in block collection must be sufficiently indented and end with a ]');
+    const b = syntax('Implicit map keys need to be followed by map values (MISSING_CHAR)');
+    const prints = JSON.parse(sarif([a, b], ctx)).runs[0].results.map(
+      (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints[FINGERPRINT_KEY],
+    );
+    expect(prints[0]).toBe(fingerprint(a, 'plans/bad.yaml'));
+    expect(prints[1]).toBe(`${fingerprint(b, 'plans/bad.yaml')}:2`);
+  });
+
+  it('end to end: every fingerprint of the test fixtures and examples is distinct', async () => {
+    const r = await bcplan([
+      'validate',
+      'test/fixtures',
+      'examples',
+      ...AS_OF,
+      '--format',
+      'sarif',
+      '-j',
+      '1',
+    ]);
+    expect(r.code).toBe(1);
+    const prints = JSON.parse(r.stdout).runs[0].results.map(
+      (x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints[FINGERPRINT_KEY],
+    );
+    expect(prints.length).toBeGreaterThan(100);
+    expect(new Set(prints).size).toBe(prints.length);
   });
 });

@@ -90,6 +90,16 @@ export const sarif: Formatter = (findings, ctx) => {
   const files = [...new Set([...ctx.files, ...findings.map((f) => f.file)])];
   const artifactIndex = new Map(files.map((file, i) => [file, i]));
 
+  // Code scanning takes rule + fingerprint as an alert's identity, so two results sharing one
+  // would show as one alert (two YAML errors at one position): number the repeats.
+  const seen = new Map<string, number>();
+  const uniquePrint = (f: Finding, uri: string) => {
+    const print = fingerprint(f, uri);
+    const n = (seen.get(`${f.rule}\0${print}`) ?? 0) + 1;
+    seen.set(`${f.rule}\0${print}`, n);
+    return n === 1 ? print : `${print}:${n}`;
+  };
+
   const results = findings.map((f) => {
     const location = locate(f.file, cwd, ctx.root);
     const startColumn = Math.max(1, f.column);
@@ -108,7 +118,7 @@ export const sarif: Formatter = (findings, ctx) => {
           },
         },
       ],
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f, location.uri) },
+      partialFingerprints: { [FINGERPRINT_KEY]: uniquePrint(f, location.uri) },
       properties: { pointer: f.pointer },
     };
   });
