@@ -132,6 +132,24 @@ describe('positions of values and keys', () => {
 });
 
 describe('yaml-syntax findings', () => {
+  it('text that is not UTF-8, at the byte that starts the bad sequence', () => {
+    const bytes = (text: string) => Buffer.from(text, 'latin1');
+    const utf8 = (b: number) =>
+      `the file is not valid UTF-8 (byte 0x${b.toString(16)} on line 3); it may be Latin-1 or Windows-1252: save it as UTF-8`;
+    // Latin-1 ø: never valid in UTF-8.
+    expect(found(load(bytes('bcplan: 1\nplan:\n  title: Bj\xf8rn\n')))).toEqual([
+      ['yaml-syntax', 3, 12, utf8(0xf8)],
+    ]);
+    // Latin-1 é starts a three-byte sequence that the next character cuts short.
+    expect(found(load(bytes('bcplan: 1\nplan:\n  title: Caf\xe9 x\n')))).toEqual([
+      ['yaml-syntax', 3, 13, utf8(0xe9)],
+    ]);
+    // A sequence cut short by the end of the file.
+    expect(found(load(bytes('bcplan: 1\r\nplan:\r\n  title: Caf\xc3')))).toEqual([
+      ['yaml-syntax', 3, 13, utf8(0xc3)],
+    ]);
+  });
+
   it('duplicate keys, at the second key; the data is still read', () => {
     const plan = load('bcplan: 1\ncontacts: []\nroles: []\ncontacts: []\n');
     expect(found(plan)).toEqual([['yaml-syntax', 4, 1, 'Map keys must be unique (DUPLICATE_KEY)']]);

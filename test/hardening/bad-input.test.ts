@@ -90,7 +90,7 @@ const CASES: Case[] = [
   yaml('utf16le.yaml', 1, /UTF-16; save it as UTF-8/),
   yaml('utf16be.yaml', 1, /UTF-16; save it as UTF-8/),
   yaml('utf16le-no-bom.yaml', 1, /binary data/),
-  yaml('latin1.yaml', 1, /not valid UTF-8 \(byte 0xf8 on line 21\).*Latin-1/),
+  yaml('latin1.yaml', 21, /not valid UTF-8 \(byte 0xf8 on line 21\).*Latin-1/),
   // Well-formed YAML of the wrong shape.
   schema('json-instead.yaml', 1, /missing the required section `scenarios`/),
   schema('top-level-list.yaml', 1, /must be a mapping of sections .* not a list/),
@@ -161,6 +161,20 @@ function generated(): Case[] {
   const blockMap = Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
   cases.push({ file: path.join(tmp, 'block-map-3000.yaml'), code: 1, rule: 'yaml-syntax' });
   writeFileSync(path.join(tmp, 'block-map-3000.yaml'), `${plan}${blockMap}\n`);
+  // Latin-1 at the end of a 2 MB file: the bad byte is found by bisection (finding it by
+  // decoding every prefix in turn took minutes).
+  const latin1 = Buffer.concat([
+    Buffer.from(`${plan}contacts:\n${'  - { id: c, name: N }\n'.repeat(80_000)}`),
+    Buffer.from('  - { id: x, name: "J\xf8rgen" }\n', 'latin1'),
+  ]);
+  cases.push({
+    file: path.join(tmp, 'latin1-2mb.yaml'),
+    code: 1,
+    rule: 'yaml-syntax',
+    line: 80_003,
+    message: /not valid UTF-8 \(byte 0xf8 on line 80003\)/,
+  });
+  writeFileSync(path.join(tmp, 'latin1-2mb.yaml'), latin1);
   const blockSeq = Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}-`).join('\n');
   cases.push({ file: path.join(tmp, 'block-seq-3000.yaml'), code: 1, rule: 'yaml-syntax' });
   writeFileSync(path.join(tmp, 'block-seq-3000.yaml'), `${plan}x:\n${blockSeq}\n`);
