@@ -70,6 +70,10 @@ describe.concurrent('bcplan validate: exit 0 and 1', { timeout: SLOW }, () => {
     expectOneLine(over.stderr, /^bcplan: 2 warnings, more than --max-warnings 1$/m);
     expect((await validate([WARNINGS, ...AS_OF, '--max-warnings', '2'])).code).toBe(0);
     expect((await validate([CLEAN, ...AS_OF, '--max-warnings', '0'])).code).toBe(0);
+    // -1: no limit, as in ESLint.
+    const unlimited = await validate([WARNINGS, ...AS_OF, '--max-warnings', '-1']);
+    expect(unlimited.code).toBe(0);
+    expect(unlimited.stderr).not.toMatch(/max-warnings/);
   });
 
   it('--quiet shows errors only; the exit code still counts everything', async () => {
@@ -134,7 +138,7 @@ describe.concurrent('bcplan validate: exit 2', { timeout: SLOW }, () => {
     const severity = await validate([CLEAN, ...AS_OF, '--fail-severity', 'fatal']);
     expect(severity.code).toBe(2);
     expectOneLine(severity.stderr, /--fail-severity must be one of error, warning, info/);
-    const max = await validate([CLEAN, ...AS_OF, '--max-warnings', '-1']);
+    const max = await validate([CLEAN, ...AS_OF, '--max-warnings', '-2']);
     expect(max.code).toBe(2);
     expectOneLine(max.stderr, /--max-warnings must be a whole number/);
   });

@@ -62,7 +62,7 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
       'lowest severity that makes the exit code 1: error | warning | info',
       'error',
     )
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)')
     .option('-q, --quiet', 'report errors only')
     .option('--as-of <date>', 'treat this date (YYYY-MM-DD) as today')
     .option('--stale-after <duration>', 'how long a verified date stays fresh (default P12M, or the config)')

@@ -36,7 +36,9 @@ export async function validate(paths: string[], options: ValidateOptions, versio
     parseChoice('--format', options.format, FORMAT_NAMES) ??
     (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish');
   const failSeverity: Severity = parseChoice('--fail-severity', options.failSeverity, SEVERITIES) ?? 'error';
-  const maxWarnings = parseCount('--max-warnings', options.maxWarnings);
+  // -1 is "no limit", as in ESLint, so scripts written for it keep working.
+  const maxWarnings =
+    options.maxWarnings === '-1' ? undefined : parseCount('--max-warnings', options.maxWarnings);
   const asOf = parseAsOf(options.asOf);
   const staleAfter = parseDurationOption('--stale-after', options.staleAfter);
   if (staleAfter && durationSeconds(staleAfter) === 0) {
