@@ -6,7 +6,7 @@ import type { Duration } from './plan/dates.js';
 import { type LoadOptions, loadPlan } from './plan/load.js';
 import { resolveMatrix } from './plan/matrix.js';
 import { validateSchema } from './plan/schema.js';
-import { findingAt } from './plan/source.js';
+import { findingAt, joinPointer, pointerSegments } from './plan/source.js';
 import type { Finding, LoadedPlan, Severity } from './plan/types.js';
 
 export interface CheckOptions extends LoadOptions {
@@ -83,6 +83,35 @@ function withoutSecrets(findings: Finding[], flagged: ReadonlyMap<string, string
   });
 }
 
+/** `/contacts/3/verified` → `/contacts/@ivar-solberg/verified`: list positions as the entries' ids. */
+function anchorOf(data: unknown, pointer: string): string | undefined {
+  let node = data;
+  let changed = false;
+  const segments = pointerSegments(pointer).map((segment) => {
+    if (Array.isArray(node)) {
+      node = node[Number(segment)];
+      const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
+      if (typeof id === 'string' && id !== '') {
+        changed = true;
+        return `@${id}`;
+      }
+      return segment;
+    }
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+    return segment;
+  });
+  return changed ? joinPointer(...segments) : undefined;
+}
+
+/** Each finding that points into a list of entries with ids gets its anchor (see Finding). */
+function withAnchors(findings: Finding[], plan: LoadedPlan): Finding[] {
+  const dataOf = new Map(plan.files.map((f) => [f.path, f.data]));
+  return findings.map((f) => {
+    const anchor = f.pointer === '' ? undefined : anchorOf(dataOf.get(f.file), f.pointer);
+    return anchor === undefined ? f : { ...f, anchor };
+  });
+}
+
 /** Loads one plan or fragment and returns every finding: loader, schema (each file) and rules. */
 export function checkPlan(planPath: string, options: CheckOptions): PlanResult {
   const config = configFor(planPath, options.configFile);
@@ -90,7 +119,11 @@ export function checkPlan(planPath: string, options: CheckOptions): PlanResult {
   const findings = [...plan.findings];
   for (const file of plan.files) if (file.data !== undefined) findings.push(...validateSchema(file));
   if (plan.root.data !== undefined) findings.push(...runRules(plan, options, config));
-  return { plan, config, findings: withoutSecrets(applyConfig(findings, config), flaggedSecrets(plan)) };
+  return {
+    plan,
+    config,
+    findings: withAnchors(withoutSecrets(applyConfig(findings, config), flaggedSecrets(plan)), plan),
+  };
 }
 
 /** What checkPlan found for one path, or the error it stopped with, as plain data (for threads). */

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { artifactUri, FINGERPRINT_KEY, fingerprint, sarif } from '../src/report/sarif.js';
+import { bcplan, ROOT } from './helpers/cli.js';
 import { ctx, findings, hostile } from './helpers/report-fixtures.js';
 import { sharedPath } from './helpers/shared.js';
 
@@ -203,6 +205,53 @@ describe('fingerprint', () => {
     );
     expect(fingerprint({ ...f, rule: 'schema' }, 'plans/cc.yaml')).not.toBe(fingerprint(f, 'plans/cc.yaml'));
     expect(fingerprint(f, 'plans/other.yaml')).not.toBe(fingerprint(f, 'plans/cc.yaml'));
+  });
+
+  it('hashes the entry’s id where the pointer has a list position, so an entry added above changes nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bcplan-print-'));
+    mkdirSync(path.join(dir, '.git'));
+    const text = readFileSync(path.join(ROOT, 'examples/service-desk/plan.yaml'), 'utf8');
+    const added = text.replace(
+      '  - id: ivar-solberg\n',
+      '  - id: nina-ny\n    name: Nina Ny\n    phone: "+47 55 55 10 99"\n    verified: 2026-10-01\n  - id: ivar-solberg\n',
+    );
+    expect(added).not.toBe(text);
+    const prints = async (yaml: string) => {
+      writeFileSync(path.join(dir, 'plan.yaml'), yaml);
+      const r = await bcplan(['validate', 'plan.yaml', '--format', 'sarif', '--as-of', '2026-11-22'], {
+        cwd: dir,
+      });
+      const results = (
+        JSON.parse(r.stdout) as {
+          runs: {
+            results: { ruleId: string; properties: unknown; partialFingerprints: Record<string, string> }[];
+          }[];
+        }
+      ).runs[0]!.results;
+      return Object.fromEntries(
+        results.map((x) => [
+          `${x.ruleId} ${(x.properties as { pointer: string }).pointer}`,
+          x.partialFingerprints[FINGERPRINT_KEY],
+        ]),
+      );
+    };
+    const before = await prints(text);
+    const after = await prints(added);
+    // The orphan contact moved from /contacts/5 to /contacts/6; its alert is the same one.
+    const orphanBefore = Object.entries(before).find(([k]) => k.startsWith('orphan-contact'))!;
+    const orphansAfter = Object.entries(after).filter(([k]) => k.startsWith('orphan-contact'));
+    expect(orphanBefore[0]).toBe('orphan-contact /contacts/5/id');
+    expect(orphansAfter.map(([k]) => k)).toEqual([
+      'orphan-contact /contacts/5/id',
+      'orphan-contact /contacts/6/id',
+    ]);
+    expect(orphansAfter[1]![1]).toBe(orphanBefore[1]);
+    // The new contact's alert is new; every other alert keeps its fingerprint.
+    expect(Object.values(before).sort()).toEqual(
+      Object.values(after)
+        .filter((p) => p !== orphansAfter[0]![1])
+        .sort(),
+    );
   });
 
   it('uses the position for findings without a pointer (YAML syntax errors)', () => {

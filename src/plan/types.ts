@@ -15,6 +15,12 @@ export interface Finding {
   rule: string;
   message: string;
   pointer: string;
+  /**
+   * The pointer with each list position replaced by the entry's id where it has one
+   * (`/contacts/@ivar-solberg/id`), when that differs: what a SARIF fingerprint hashes, so that
+   * an alert keeps its identity when an entry is added above it. Never printed.
+   */
+  anchor?: string;
 }
 
 /** A YAML file as read from disk, with the parsed document and its positions. */

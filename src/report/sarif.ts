@@ -9,7 +9,7 @@ const SARIF_SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const PROJECT_URL = 'https://github.com/bcplan/bcplan';
 /** Names the fingerprint scheme; bump the version if the hashed fields ever change. */
-export const FINGERPRINT_KEY = 'bcplanFinding/v1';
+export const FINGERPRINT_KEY = 'bcplanFinding/v2';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -49,7 +49,9 @@ function locate(file: string, cwd: string, root: string | undefined): { uri: str
  * Findings without a pointer (YAML syntax errors) fall back to their position.
  */
 export function fingerprint(f: Finding, uri: string): string {
-  const where = f.pointer !== '' ? f.pointer : `@${f.line}:${f.column}`;
+  // v2: list positions hashed as the entries' ids (the anchor), so inserting a contact above
+  // does not give every later contact's alert a new identity.
+  const where = f.anchor ?? (f.pointer !== '' ? f.pointer : `@${f.line}:${f.column}`);
   return createHash('sha256').update(`${f.rule}\0${uri}\0${where}`).digest('hex').slice(0, 32);
 }
 
