@@ -212,3 +212,25 @@ describe('accessibility', () => {
     expect(pdf.match(/\/Type \/OBJR/g)).toHaveLength(annots.length);
   });
 });
+
+describe('findings appendix', () => {
+  it('heads the finding text "Meldung", not the "Botschaft" a communication sends', async () => {
+    const finding = {
+      file: 'plan.yaml',
+      line: 3,
+      column: 1,
+      endLine: 3,
+      endColumn: 5,
+      severity: 'warning' as const,
+      rule: 'no-deputy',
+      message: 'role x has no deputy',
+      pointer: '/roles/0/id',
+    };
+    const pdf = await render(FIXTURE, { findings: [finding] });
+    const appendix = pdf.pages.find(
+      (p) => p.text.includes('Anhang: Prüfergebnisse') && p.text.includes('Regel'),
+    )!;
+    expect(appendix.text).toContain('Meldung');
+    expect(appendix.text).not.toContain('Botschaft');
+  });
+});

@@ -452,7 +452,7 @@ export function drawFindings(ctx: RenderContext, findings: Finding[]): void {
       { header: t('severity'), width: 1.8 },
       { header: t('rule'), width: 3 },
       { header: t('location'), width: 3.4 },
-      { header: t('message'), width: 7 },
+      { header: t('findingMessage'), width: 7 },
     ],
     findings.map((f) => [
       {
