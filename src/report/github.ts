@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { Finding, Severity } from '../plan/types.js';
 import { plural } from '../util/plural.js';
-import { countFindings, printable } from './text.js';
+import { countFindings, fromRoot, printable } from './text.js';
 import type { Formatter, ReportContext } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -22,10 +21,7 @@ export function escapeProperty(s: string): string {
  * annotate nothing: rebase it onto the workspace. Outside one, the file stays as given.
  */
 function annotationPath(file: string, ctx: ReportContext): string {
-  if (!ctx.root) return file;
-  const rel = path.relative(path.resolve(ctx.root), path.resolve(ctx.cwd ?? process.cwd(), file));
-  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return file;
-  return rel.split(path.sep).join('/');
+  return (ctx.root && fromRoot(file, ctx.cwd ?? process.cwd(), ctx.root)) || file;
 }
 
 function annotation(f: Finding, ctx: ReportContext): string {

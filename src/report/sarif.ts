@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type RuleMeta, ruleHelpUri } from '../checks/index.js';
 import type { Finding, Severity } from '../plan/types.js';
+import { fromRoot } from './text.js';
 import type { Formatter } from './types.js';
 
 const SARIF_SCHEMA =
@@ -34,14 +35,8 @@ export function artifactUri(file: string, cwd: string): { uri: string; uriBaseId
  * ran in; anything else stays relative to the working folder.
  */
 function locate(file: string, cwd: string, root: string | undefined): { uri: string; uriBaseId?: string } {
-  if (root) {
-    const abs = path.resolve(cwd, file);
-    const rel = path.relative(path.resolve(root), abs);
-    if (rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) {
-      return artifactUri(abs, path.resolve(root));
-    }
-  }
-  return artifactUri(file, cwd);
+  const rel = root ? fromRoot(file, cwd, root) : undefined;
+  return artifactUri(rel ?? file, cwd);
 }
 
 /**

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Finding } from '../plan/types.js';
 import { plural } from '../util/plural.js';
 
@@ -18,4 +19,14 @@ export function printable(s: string): string {
       /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
     );
+}
+
+/**
+ * `file` (as given, relative to `cwd`) from the repository root `root`, with `/`; undefined when
+ * it is not inside `root`. GitHub reads annotation and SARIF paths from the repository root.
+ */
+export function fromRoot(file: string, cwd: string, root: string): string | undefined {
+  const rel = path.relative(path.resolve(root), path.resolve(cwd, file));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
 }
