@@ -118,7 +118,7 @@ export async function validatePlansParallel(
   for (const r of results) {
     if ('error' in r) throw rebuild(r.error);
     for (const f of r.files) files.add(f);
-    findings.push(...r.findings);
+    for (const f of r.findings) findings.push(f); // not push(...): too many arguments overflow the stack
   }
   return { files: [...files], findings: sortFindings(findings) };
 }

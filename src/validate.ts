@@ -117,8 +117,11 @@ export function checkPlan(planPath: string, options: CheckOptions): PlanResult {
   const config = configFor(planPath, options.configFile);
   const plan = loadPlan(planPath, options);
   const findings = [...plan.findings];
-  for (const file of plan.files) if (file.data !== undefined) findings.push(...validateSchema(file));
-  if (plan.root.data !== undefined) findings.push(...runRules(plan, options, config));
+  // One push per finding: `push(...list)` passes every finding as an argument, and a plan with
+  // 60,000 repeated ids overflowed the call stack.
+  for (const file of plan.files)
+    if (file.data !== undefined) for (const f of validateSchema(file)) findings.push(f);
+  if (plan.root.data !== undefined) for (const f of runRules(plan, options, config)) findings.push(f);
   return {
     plan,
     config,
@@ -177,7 +180,7 @@ export function validatePlans(planPaths: string[], options: CheckOptions): Valid
   for (const planPath of planPaths) {
     const result = checkPlan(planPath, options);
     for (const f of result.plan.files) files.add(f.path);
-    findings.push(...result.findings);
+    for (const f of result.findings) findings.push(f);
   }
   return { files: [...files], findings: sortFindings(findings) };
 }

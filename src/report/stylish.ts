@@ -7,13 +7,19 @@ export const stylish: Formatter = (findings, ctx) => {
   if (findings.length === 0) return '';
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const lines: string[] = [];
-  const files = [...new Set(findings.map((f) => f.file))];
-  for (const file of files) {
-    const own = findings.filter((f) => f.file === file);
+  // Grouped in one pass, widths by reduce: `Math.max(...list)` passes every finding as an
+  // argument, and 120,000 findings in one file overflowed the call stack.
+  const byFile = new Map<string, typeof findings>();
+  for (const f of findings) {
+    const own = byFile.get(f.file);
+    if (own) own.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  for (const [file, own] of byFile) {
     lines.push(c.underline(printable(file)));
     const pos = own.map((f) => `${f.line}:${f.column}`);
-    const posWidth = Math.max(...pos.map((p) => p.length));
-    const sevWidth = Math.max(...own.map((f) => f.severity.length));
+    const posWidth = pos.reduce((max, p) => Math.max(max, p.length), 0);
+    const sevWidth = own.reduce((max, f) => Math.max(max, f.severity.length), 0);
     own.forEach((f, i) => {
       const sev = f.severity.padEnd(sevWidth);
       const colored =
