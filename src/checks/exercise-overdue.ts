@@ -8,10 +8,12 @@ export const exerciseOverdue = {
   severity: 'warning',
   description: 'Every scenario whose risk is not acceptable was exercised within the last 12 months.',
   check(ctx): RuleFinding[] {
+    // By pointer, once: a search of the scenarios for every overdue one is quadratic.
+    const byPointer = new Map(ctx.plan.scenarios.map((s) => [`${s.pointer}/id`, s]));
     return dueOf(ctx)
       .filter((item) => item.kind === 'exercise' && item.state === 'overdue')
       .map((item) => {
-        const scenario = ctx.plan.scenarios.find((s) => `${s.pointer}/id` === item.pointer);
+        const scenario = byPointer.get(item.pointer);
         const cls = scenario && classify(ctx.matrix, scenario.value.likelihood, scenario.value.impact);
         const risk = cls ? ` (risk ${cls.label}, not acceptable)` : '';
         const last = item.last

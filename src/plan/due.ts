@@ -121,17 +121,23 @@ export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
       );
     }
   }
+  // Each scenario's latest exercise up to as-of, in one pass over the exercises: asking every
+  // exercise for every scenario took minutes for 15,000 scenarios and a list of 20,000.
+  const lastExercised = new Map<unknown, Date>();
+  for (const e of plan.exercises) {
+    const date = parseDate(e.value.date);
+    if (!date || date > asOf || !Array.isArray(e.value.scenarios)) continue;
+    for (const ref of e.value.scenarios) {
+      const known = lastExercised.get(ref);
+      if (!known || date > known) lastExercised.set(ref, date);
+    }
+  }
   for (const s of plan.scenarios) {
     const id = str(s.value.id);
     if (!id) continue;
     const cls = classify(options.matrix, s.value.likelihood, s.value.impact);
     if (!cls || cls.acceptable) continue;
-    let last: Date | undefined;
-    for (const e of plan.exercises) {
-      const date = parseDate(e.value.date);
-      const covers = Array.isArray(e.value.scenarios) && e.value.scenarios.includes(id);
-      if (date && covers && date <= asOf && (!last || date > last)) last = date;
-    }
+    const last = lastExercised.get(id);
     push(
       {
         kind: 'exercise',
