@@ -127,8 +127,11 @@ export function sameText(a: string, b: string): boolean {
 
 const normalized = new Map<string, string>();
 
-/** Names and places recur across rules and plans: each is normalised once (bounded cache). */
-function normalText(s: string): string {
+/**
+ * Names and places recur across rules and plans: each is normalised once (bounded cache).
+ * Two texts are the same (sameText) when their normal texts are equal: a key to group by.
+ */
+export function normalText(s: string): string {
   let n = normalized.get(s);
   if (n === undefined) {
     if (normalized.size >= 10_000) normalized.clear();
