@@ -1,6 +1,7 @@
 // Shared helpers of the structural rules (references, providers, roles). Rules run on
 // schema-broken plans, so everything here accepts `unknown` and never throws.
 import type { LoadedPlan, Located, Provider, Service } from '../plan/types.js';
+import { MAX_ID } from '../util/slug.js';
 import { editDistance } from '../util/suggest.js';
 
 /** An id as written: a non-empty string, or a number (a schema finding, but still meant as an id). */
@@ -147,12 +148,31 @@ export function joinIds(ids: string[]): string {
   return `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
 }
 
-/** The known id closest to a misspelt one, when it is close enough to be a likely typo. */
-export function closestId(id: string, known: Iterable<string>): string | undefined {
+/**
+ * How much comparing one check may spend on suggestions, in edit-distance cells (length ×
+ * length, and one per id looked at): 20,000 unknown references among 20,000 contacts took minutes. A real plan uses a
+ * thousandth of it; past it, references are still reported, only without "did you mean".
+ */
+export const SUGGESTION_BUDGET = 20_000_000;
+
+/**
+ * The known id closest to a misspelt one, when it is close enough to be a likely typo.
+ * `budget.cells` is spent per comparison; nothing is suggested once it is used up.
+ */
+export function closestId(
+  id: string,
+  known: Iterable<string>,
+  budget: { cells: number } = { cells: Number.POSITIVE_INFINITY },
+): string | undefined {
+  // Ids have at most 63 characters: a longer text is no misspelt id (and comparing two
+  // megabyte values costs a megabyte squared).
+  if (id.length > MAX_ID + 3) return undefined;
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const k of known) {
+    if (--budget.cells < 0) return undefined;
     if (Math.abs(k.length - id.length) > 3) continue;
+    budget.cells -= id.length * k.length;
     const d = editDistance(id.toLowerCase(), k.toLowerCase());
     if (d < bestDistance) {
       best = k;

@@ -1,5 +1,14 @@
 import type { LoadedPlan, SourceFile } from '../plan/types.js';
-import { closestId, entryName, idOf, isRecord, type Ref, refAt, refList } from './entries.js';
+import {
+  closestId,
+  entryName,
+  idOf,
+  isRecord,
+  type Ref,
+  refAt,
+  refList,
+  SUGGESTION_BUDGET,
+} from './entries.js';
 import type { Rule, RuleFinding } from './types.js';
 
 type Kind = 'role' | 'contact' | 'service' | 'scenario';
@@ -101,9 +110,14 @@ export const unknownReference = {
       scenario: new Set(plan.scenarios.flatMap((e) => idOf(e.value.id) ?? [])),
     };
     const findings: RuleFinding[] = [];
+    // One guess per unknown id and kind, and a bounded effort for all of them (closestId).
+    const budget = { cells: SUGGESTION_BUDGET };
+    const guesses = new Map<string, string | undefined>();
     for (const use of uses(plan)) {
       if (known[use.kind].has(use.ref.id)) continue;
-      const guess = closestId(use.ref.id, known[use.kind]);
+      const asked = `${use.kind}\0${use.ref.id}`;
+      const guess = guesses.has(asked) ? guesses.get(asked) : closestId(use.ref.id, known[use.kind], budget);
+      guesses.set(asked, guess);
       const fix = guess
         ? `did you mean ${guess}? Correct the id, or add ${use.kind} ${use.ref.id} under ${SECTION[use.kind]}`
         : `add ${use.kind} ${use.ref.id} under ${SECTION[use.kind]}, or correct the id`;
