@@ -84,6 +84,24 @@ export interface TreeHit {
   depth: number;
 }
 
+/**
+ * Each big map's keys → the position of the last of equal keys, built on first use: a finding
+ * per key of a 60,000-key mapping searched all keys for each (minutes).
+ */
+const keyIndexes = new WeakMap<SourceNode, Map<string, number>>();
+
+function keyIndex(node: SourceNode, segment: string): number {
+  const keys = node.keys!;
+  if (keys.length <= 32) return keys.lastIndexOf(segment);
+  let index = keyIndexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < keys.length; i++) index.set(keys[i]!, i);
+    keyIndexes.set(node, index);
+  }
+  return index.get(segment) ?? -1;
+}
+
 /** Walks the tree along pointer segments, as far as the document goes. */
 export function findInTree(tree: SourceNode | undefined, segments: string[]): TreeHit {
   let node = tree;
@@ -92,7 +110,7 @@ export function findInTree(tree: SourceNode | undefined, segments: string[]): Tr
   for (const segment of segments) {
     if (node?.kind === 'map') {
       // The last of equal keys: the one whose value the data holds.
-      const i = node.keys!.lastIndexOf(segment);
+      const i = keyIndex(node, segment);
       if (i === -1) break;
       key = node.keyNodes![i];
       node = node.items![i];

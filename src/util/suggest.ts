@@ -18,8 +18,19 @@ export function editDistance(a: string, b: string): number {
 /** The candidate a misspelt word most likely means (same letters in another case count as equal). */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  // The distance is at least the difference in length: a candidate too far off by length alone
+  // is not compared (edit distance takes length × length; a 3 MB key took seconds per finding).
   const best = candidates
-    .map((c) => ({ c, d: c.toLowerCase() === lower ? 0 : editDistance(word, c) }))
+    .map((c) => ({
+      c,
+      d:
+        c.toLowerCase() === lower
+          ? 0
+          : Math.abs(c.length - word.length) > limit
+            ? Number.POSITIVE_INFINITY
+            : editDistance(word, c),
+    }))
     .sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.c : undefined;
+  return best && best.d <= limit ? best.c : undefined;
 }
