@@ -326,12 +326,26 @@ interface TokenPattern {
 
 const prefix = (n: number) => (m: RegExpExecArray) => `${m[0].slice(0, n)}${MASK}`;
 
-/** Where a token pattern's secret is in the text. */
-function secretRange(p: TokenPattern, m: RegExpExecArray, text: string): [number, number] {
+/**
+ * Where a token pattern's secret is in the text. `endOf` remembers the last search for an END
+ * line: searching the rest of the text for each of 150,000 BEGIN lines without one is quadratic.
+ */
+function secretRange(
+  p: TokenPattern,
+  m: RegExpExecArray,
+  text: string,
+  endOf: { from: number; at: number } = { from: Number.POSITIVE_INFINITY, at: -1 },
+): [number, number] {
   if (p.group !== undefined) return m.indices![p.group]!;
   if (p.kind === 'a private key') {
     // The whole block, to the end of its END line (or of the text).
-    const end = text.indexOf('-----END', m.index + m[0].length);
+    const from = m.index + m[0].length;
+    // The first END at or after `from` is the one found from an earlier start, if it lies after `from`.
+    if (!(endOf.from <= from && (endOf.at === -1 || endOf.at >= from))) {
+      endOf.from = from;
+      endOf.at = text.indexOf('-----END', from);
+    }
+    const end = endOf.at;
     const close = end === -1 ? -1 : text.indexOf('-----', end + 8);
     return [m.index, close === -1 ? text.length : close + 5];
   }
@@ -373,14 +387,14 @@ const TOKEN_PATTERNS: TokenPattern[] = [
   },
   {
     kind: 'a password in a URL',
-    re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@[^\s/]+/dgi,
+    re: /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@]+:([^\s/@]+)@[^\s/]+/dgi,
     show: (m) => m[0].replace(`:${m[1]}@`, `:${MASK}@`),
     accept: (m) => !PLACEHOLDER_RE.test(m[1]!) && !STOP_WORDS.has(m[1]!.toLowerCase()),
     group: 1,
   },
   {
     kind: 'an API key or token',
-    re: /(?<![\p{L}\p{N}])(api[-_ ]?key|apikey|api[-_ ]?token|access[-_ ]?token|auth[-_ ]?token|secret[-_ ]?key|client[-_ ]?secret|private[-_ ]?token|token|secret|bearer)(?![\p{L}\p{N}])\s*[:=]?\s*["']?([A-Za-z0-9+/_.=-]{16,})/dgiu,
+    re: /(?<![\p{L}\p{N}])(api[-_ ]?key|apikey|api[-_ ]?token|access[-_ ]?token|auth[-_ ]?token|secret[-_ ]?key|client[-_ ]?secret|private[-_ ]?token|token|secret|bearer)(?![\p{L}\p{N}])\s*(?:[:=]\s*)?["']?([A-Za-z0-9+/_.=-]{16,})/dgiu,
     show: (m) => `${m[1]}: ${MASK}`,
     accept: (m) => looksRandom(m[2]!),
     group: 2,
@@ -400,16 +414,17 @@ const MAYBE_SECRET_RE =
 export function findSecrets(text: string): SecretHit[] {
   if (!MAYBE_SECRET_RE.test(text)) return [];
   const hits: SecretHit[] = [];
+  const endOf = { from: Number.POSITIVE_INFINITY, at: -1 };
   for (const p of TOKEN_PATTERNS) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       if (!p.accept || p.accept(m)) {
-        const [start, end] = secretRange(p, m, text);
+        const [start, end] = secretRange(p, m, text, endOf);
         hits.push({ kind: p.kind, masked: p.show(m), start, end });
       }
     }
   }
-  hits.push(...findWrittenCredentials(text));
+  for (const hit of findWrittenCredentials(text)) hits.push(hit); // push(...): too many arguments
   return hits;
 }
 
