@@ -1,5 +1,5 @@
 import { rules as catalogue } from './checks/index.js';
-import { flaggedSecrets, maskSecrets } from './checks/secret-in-plan.js';
+import { type Flagged, flaggedSecrets, maskSecrets } from './checks/secret-in-plan.js';
 import type { Rule, RuleContext } from './checks/types.js';
 import { type Config, configFor, DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from './config.js';
 import type { Duration } from './plan/dates.js';
@@ -72,12 +72,22 @@ function applyConfig(findings: Finding[], config: Config): Finding[] {
  * secret-in-plan flagged, then anything else that looks like one. That rule's own messages
  * are written masked.
  */
-function withoutSecrets(findings: Finding[], flagged: ReadonlyMap<string, string>): Finding[] {
+function withoutSecrets(findings: Finding[], flagged: Flagged): Finding[] {
+  // Every flagged text is looked for in every message while that stays cheap (a plan holds a
+  // few); beyond that (25,000 deputies written `PIN 1000001` took minutes) only the text at the
+  // finding's own place, which is what a message quotes, and maskSecrets for the rest.
+  const everywhere = flagged.texts.size * findings.length <= 1_000_000;
   return findings.map((f) => {
     if (f.rule === 'secret-in-plan') return f;
     let message = f.message;
-    for (const [text, masked] of flagged)
-      if (message.includes(text)) message = message.split(text).join(masked);
+    const replace = (text: string) => {
+      if (message.includes(text)) message = message.split(text).join(flagged.texts.get(text)!);
+    };
+    if (everywhere) for (const text of flagged.texts.keys()) replace(text);
+    else {
+      const own = flagged.at.get(`${f.file}\0${f.pointer}`);
+      if (own !== undefined) replace(own);
+    }
     message = maskSecrets(message);
     return message === f.message ? f : { ...f, message };
   });

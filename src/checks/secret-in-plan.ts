@@ -381,7 +381,9 @@ const TOKEN_PATTERNS: TokenPattern[] = [
   { kind: 'an OpenAI API key', re: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}/g, show: prefix(3), keep: 3 },
   {
     kind: 'a JSON Web Token',
-    re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+    // Starts only where a run of token characters starts: with \b, every `-eyJ` of a long
+    // `eyJaaaaaaaaa-eyJaaaaaaaaa-…` began a scan to the run's end (quadratic).
+    re: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
     show: () => `eyJ${MASK}`,
     keep: 3,
   },
@@ -487,27 +489,35 @@ function placeOf(pointer: string, isKey: boolean): string {
   return isKey ? `the key ${path || '(top level)'}` : path || 'the document';
 }
 
-/** Per plan: each key or value this rule flagged, as written → the same text masked. */
-const flaggedTexts = new WeakMap<LoadedPlan, Map<string, string>>();
+/** What this rule flagged in a plan: for other rules' messages that quote it. */
+export interface Flagged {
+  /** Each key or value that holds a credential, as written → the same text masked. */
+  texts: Map<string, string>;
+  /** `file\0pointer` of each → its text as written. */
+  at: Map<string, string>;
+}
+
+const flaggedByPlan = new WeakMap<LoadedPlan, Flagged>();
 
 /**
  * The keys and values of `plan` that hold a credential, as written, each with its masked form:
  * other rules quote values in their messages (`refers to contact Passwort: …`), and
  * checkPlan masks those quotes with this. Empty until this rule has run on the plan.
  */
-export function flaggedSecrets(plan: LoadedPlan): ReadonlyMap<string, string> {
-  return flaggedTexts.get(plan) ?? new Map();
+export function flaggedSecrets(plan: LoadedPlan): Flagged {
+  return flaggedByPlan.get(plan) ?? { texts: new Map(), at: new Map() };
 }
 
-function scanFile(file: SourceFile, flagged: Map<string, string>): RuleFinding[] {
+function scanFile(file: SourceFile, flagged: Flagged): RuleFinding[] {
   if (!file.tree) return [];
   const findings: RuleFinding[] = [];
   // The path to the node being looked at; made into a pointer only for a finding (rare).
   const path: (string | number)[] = [];
   const report = (hits: SecretHit[], target: 'value' | 'key', text: string) => {
     if (hits.length === 0) return;
-    flagged.set(text, applyMask(text, hits));
     const pointer = joinPointer(...path);
+    flagged.texts.set(text, applyMask(text, hits));
+    flagged.at.set(`${file.path}\0${pointer}`, text);
     findings.push({ file, pointer, message: message(placeOf(pointer, target === 'key'), hits), target });
   };
   // An alias is its anchor's node: scanned once, where the anchor is written. Only yaml reads
@@ -558,8 +568,8 @@ export const secretInPlan = {
     'No value holds a credential (a password or PIN written out, a private key, an API token): the plan says where it is kept, never what it is.',
   fragments: true,
   check(ctx): RuleFinding[] {
-    const flagged = new Map<string, string>();
-    flaggedTexts.set(ctx.plan, flagged);
+    const flagged: Flagged = { texts: new Map(), at: new Map() };
+    flaggedByPlan.set(ctx.plan, flagged);
     return ctx.plan.files.flatMap((file) => scanFile(file, flagged));
   },
 } satisfies Rule;

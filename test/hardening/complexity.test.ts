@@ -186,6 +186,25 @@ describe('work that grows with the square of a plan', () => {
     T,
   );
 
+  it(
+    '25,000 deputies each written as a PIN: every unknown-reference message masks its own',
+    async () => {
+      // Each flagged text was looked for in each message: over 40 s before.
+      const file = write(
+        'pin-deputies.yaml',
+        `${HEAD}roles:\n  - id: boss\n    title: B\n    primary: anna\n    deputies:\n${times(25_000, (i) => `      - "PIN ${1_000_000 + i}"\n`)}${CONTACTS}${SCENARIO}`,
+      );
+      const all = await findings(file);
+      const unknown = all.filter((f) => f.rule === 'unknown-reference');
+      expect(unknown).toHaveLength(25_000);
+      expect(all.filter((f) => f.rule === 'secret-in-plan')).toHaveLength(25_000);
+      for (const f of unknown)
+        expect(f.message).toMatch(/^role boss \(deputies\) refers to contact PIN \*\*\*\*, /);
+      expect(JSON.stringify(all)).not.toMatch(/PIN 1\d{6}/);
+    },
+    T,
+  );
+
   const message = (text: string) =>
     `${HEAD}${ROLES}${CONTACTS}${SCENARIO}communication:\n  - audience: staff\n    owner: boss\n    channel: x\n    message: ${text}\n`;
   const secrets = async (file: string) =>
@@ -213,6 +232,12 @@ describe('work that grows with the square of a plan', () => {
           ['communication[0].message holds a private key'],
         ],
         ['pin-digits', 'PIN 1234 '.repeat(400_000), ['communication[0].message holds a PIN']],
+        [
+          // Every `-eyJ` began a scan to the end of the run: over 60 s before.
+          'jwt-run',
+          `pass ${'eyJaaaaaaaaa-'.repeat(150_000)} eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl`,
+          ['communication[0].message holds a JSON Web Token'],
+        ],
       ];
       for (const [name, text, expected] of cases) {
         expect(await secrets(write(`${name}.yaml`, message(text))), name).toEqual(expected);
