@@ -234,3 +234,32 @@ describe('findings appendix', () => {
     expect(appendix.text).not.toContain('Botschaft');
   });
 });
+
+describe('risk matrix picture', () => {
+  const plan = (levels: number) => {
+    const list = Array.from(
+      { length: levels },
+      (_, i) => `    - { level: ${i + 1}, label: L${i + 1} }\n`,
+    ).join('');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'bcplan-matrix-')), 'plan.yaml');
+    writeFileSync(
+      file,
+      `bcplan: 1\nplan: { id: p, title: T, organization: O, version: "1", owner: boss, emergencyOfficer: boss, reviewed: 2026-05-01 }\n` +
+        `riskMatrix:\n  likelihood:\n${list}  impact:\n${list}  classes:\n    - { id: low, label: Niedrig, acceptable: true, upTo: ${levels * levels} }\n` +
+        'roles:\n  - { id: boss, title: Boss, primary: anna, deputies: [bert] }\n' +
+        'contacts:\n  - { id: anna, name: Anna, phone: "1", verified: 2026-05-01 }\n  - { id: bert, name: Bert, phone: "2", verified: 2026-05-01 }\n' +
+        'scenarios:\n  - { id: s, title: S, likelihood: 1, impact: 1, owner: boss }\n',
+    );
+    return file;
+  };
+
+  it('is drawn up to 12 levels a side, and past that replaced by a sentence (300 × 300 cells took 750 MB)', async () => {
+    const drawn = await render(plan(12));
+    expect(drawn.text).toContain('12 · L12');
+    expect(drawn.text).not.toContain('too many to draw');
+    const large = await render(plan(13));
+    expect(large.text).toContain('The matrix has 13 × 13 levels, too many to draw legibly');
+    // The ratings table still rates every scenario.
+    expect(large.text).toContain('1 · L1');
+  });
+});

@@ -152,6 +152,8 @@ const en = {
   'sev.warning': 'warning',
   'sev.info': 'info',
   nothing: 'Nothing recorded.',
+  matrixTooLarge:
+    'The matrix has {l} × {i} levels, too many to draw legibly; the table below gives each scenario’s rating.',
 };
 
 export type LabelKey = keyof typeof en;
@@ -304,6 +306,8 @@ const de: Labels = {
   'sev.warning': 'Warnung',
   'sev.info': 'Hinweis',
   nothing: 'Nichts erfasst.',
+  matrixTooLarge:
+    'Die Matrix hat {l} × {i} Stufen, zu viele für eine lesbare Darstellung; die Tabelle unten nennt die Bewertung jedes Szenarios.',
 };
 
 const nbLabels: Labels = {
@@ -453,6 +457,8 @@ const nbLabels: Labels = {
   'sev.warning': 'advarsel',
   'sev.info': 'info',
   nothing: 'Ingenting registrert.',
+  matrixTooLarge:
+    'Matrisen har {l} × {i} nivåer, for mange til å tegnes lesbart; tabellen nedenfor viser vurderingen av hvert scenario.',
 };
 
 const daLabels: Labels = {
@@ -569,6 +575,8 @@ const daLabels: Labels = {
   severity: 'Alvor',
   'sev.error': 'fejl',
   nothing: 'Intet registreret.',
+  matrixTooLarge:
+    'Matricen har {l} × {i} niveauer, for mange til at tegne læseligt; tabellen nedenfor viser vurderingen af hvert scenarie.',
 };
 
 const nlLabels: Labels = {
@@ -718,6 +726,8 @@ const nlLabels: Labels = {
   'sev.warning': 'waarschuwing',
   'sev.info': 'info',
   nothing: 'Niets vastgelegd.',
+  matrixTooLarge:
+    'De matrix heeft {l} × {i} niveaus, te veel om leesbaar te tekenen; de tabel hieronder geeft de beoordeling van elk scenario.',
 };
 
 const LABELS: Record<Language, Labels> = { en, de, nb: nbLabels, da: daLabels, nl: nlLabels };

@@ -25,12 +25,21 @@ function classAt(ctx: RenderContext, li: number, ii: number): MatrixClass | unde
  * alone), the scenario ids rated there, both axes labelled with the level labels, and a
  * legend telling acceptable from not acceptable.
  */
+/** Levels per axis the matrix picture is drawn for (a 5 × 5 or 10 × 10 matrix is usual). */
+export const MAX_DRAWN_LEVELS = 12;
+
 export function drawMatrix(ctx: RenderContext): void {
   const { L, m, t } = ctx;
   const { doc } = L;
   const { likelihood, impact, classes } = m.matrix;
   if (likelihood.length === 0 || impact.length === 0) {
     L.paragraph(t('nothing'));
+    return;
+  }
+  // A cell per pair of levels: past a dozen a side the picture is unreadable, and 300 × 300
+  // cells took 750 MB. The ratings table still gives every scenario's levels and class.
+  if (likelihood.length > MAX_DRAWN_LEVELS || impact.length > MAX_DRAWN_LEVELS) {
+    L.paragraph(t('matrixTooLarge', { l: likelihood.length, i: impact.length }));
     return;
   }
   const axisW = 104;
