@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlan, MAX_FILE_BYTES } from '../src/plan/load.js';
+import { loadPlan, MAX_FILE_BYTES, MAX_IMPORT_DEPTH } from '../src/plan/load.js';
 import { findingAt } from '../src/plan/source.js';
 import type { Finding, LoadedPlan } from '../src/plan/types.js';
 
@@ -296,6 +296,22 @@ describe('imports', () => {
     '  - { id: lead, title: Lead, primary: anna }',
     '',
   ].join('\n');
+
+  it('a chain of imports deeper than 32 stops with an import finding (5,000 overflowed the stack)', () => {
+    const files: Record<string, string> = { 'plan.yaml': 'bcplan: 1\nimports: [f0.yaml]\nplan: {}\n' };
+    for (let i = 0; i < 5000; i++)
+      files[`f${i}.yaml`] = `bcplan: 1\nimports: [f${i + 1}.yaml]\ncontacts: []\n`;
+    const plan = loadPlan(path.join(repo(files), 'plan.yaml'));
+    expect(plan.files).toHaveLength(1 + MAX_IMPORT_DEPTH);
+    const deep = plan.findings.filter((f) => f.rule === 'import');
+    expect(deep.map((f) => [path.basename(f.file), f.line, f.message])).toEqual([
+      [
+        'f31.yaml',
+        2,
+        `import f32.yaml is more than ${MAX_IMPORT_DEPTH} imports deep; import the fragments from the plan, or from fewer levels`,
+      ],
+    ]);
+  });
 
   it('entries from a fragment keep the fragment file and their pointer there', () => {
     const root = repo({

@@ -98,6 +98,9 @@ function maxNesting(text: string): { depth: number; offset: number; multiline: b
   return { depth: max, offset: at, multiline };
 }
 
+/** Imports within imports: a plan's fragments are usually one level deep, rarely two. */
+export const MAX_IMPORT_DEPTH = 32;
+
 /** The longest double-quoted value a plan may hold: the parser builds it a character at a time. */
 export const MAX_QUOTED_CHARS = 100_000;
 
@@ -542,6 +545,13 @@ export function loadPlan(displayPath: string, options: LoadOptions = {}): Loaded
       if (targetAbs === abs || stack.includes(targetAbs)) {
         at(
           `import ${spec} is cyclic: ${[...stack, abs, targetAbs].map((p) => path.relative(path.dirname(absPath), p) || path.basename(p)).join(' → ')}`,
+        );
+        return;
+      }
+      if (stack.length >= MAX_IMPORT_DEPTH) {
+        // Each level is a frame of this function: 5,000 chained fragments overflowed the stack.
+        at(
+          `import ${spec} is more than ${MAX_IMPORT_DEPTH} imports deep; import the fragments from the plan, or from fewer levels`,
         );
         return;
       }
