@@ -118,7 +118,7 @@ export async function discoverPlans(args: string[]): Promise<string[]> {
     } else if (GLOB_CHARS.test(arg)) {
       const matches = await expandGlob(arg);
       if (matches.length === 0) throw new LoadError(`no files match ${arg}`);
-      found.push(...matches);
+      for (const m of matches) found.push(m); // push(...): a glob may match more files than arguments fit
     } else {
       throw new LoadError(`cannot read ${arg}: no such file or folder`);
     }

@@ -521,7 +521,7 @@ export function loadPlan(displayPath: string, options: LoadOptions = {}): Loaded
     const { source, findings: own } = readSource(display, abs, options);
     seen.set(abs, source);
     files.push(source);
-    findings.push(...own);
+    for (const f of own) findings.push(f);
     return source;
   };
 
@@ -588,7 +588,7 @@ export function loadPlan(displayPath: string, options: LoadOptions = {}): Loaded
       }
       seen.set(targetAbs, child);
       files.push(child);
-      findings.push(...own);
+      for (const f of own) findings.push(f);
       if (child.tree === undefined || child.data === undefined) {
         at(`import ${spec} could not be read: see the findings in ${targetDisplay}`);
         return;

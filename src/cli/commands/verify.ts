@@ -59,7 +59,7 @@ export async function verify(planPath: string, ids: string[], options: VerifyOpt
       dueWindow: config.dueWindow ?? DEFAULT_DUE_WINDOW,
       matrix: resolveMatrix(plan),
     }).filter((i) => (i.kind === 'contact' || i.kind === 'access') && i.state !== 'ok');
-    names.push(...due.map((i) => `${i.kind === 'contact' ? 'contacts' : 'access'}/${i.id}`));
+    for (const i of due) names.push(`${i.kind === 'contact' ? 'contacts' : 'access'}/${i.id}`);
     if (names.length === 0) {
       process.stdout.write(`nothing is due in ${planPath} (as of ${formatDate(asOf)})\n`);
       return 0;
