@@ -1,8 +1,7 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -15,7 +14,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, bcplan, ROOT, testEnv } from './helpers/cli.js';
+import { BIN, bcplan, bcplanUnprivileged, canDropRoot, expectOneLine, ROOT, testEnv } from './helpers/cli.js';
 
 // Bugs found by an audit of the CLI as a careless user and a CI maintainer would use it; each
 // test failed before its fix. End to end through the built bin/bcplan.js.
@@ -34,13 +33,6 @@ function worldWritable(name: string): string {
   chmodSync(dir, 0o777);
   openDirs.push(dir);
   return dir;
-}
-
-/** One clear line on stderr, no stack trace. */
-function expectOneLine(stderr: string, text: string | RegExp) {
-  expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(stderr.trimEnd()).toMatch(text);
-  expect(stderr).not.toMatch(/\n\s+at /);
 }
 
 /** A plan with `n` stale contacts: a stylish report of a few hundred KB, more than a pipe holds. */
@@ -180,24 +172,6 @@ describe('text from the plan cannot drive the terminal', { timeout: SLOW }, () =
     expect(r.stdout).toContain('S\\u001B[31mred');
   });
 });
-
-// Root may write anything, so as root the CLI runs as `nobody` (through runuser) here.
-const asRoot = process.getuid?.() === 0;
-const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p));
-const canDropRoot = !asRoot || runuser !== undefined;
-
-/** bcplan as a user who does not own the files (nobody when this runs as root). */
-function bcplanUnprivileged(args: string[], cwd: string): Promise<{ code: number; stderr: string }> {
-  const [cmd, argv] =
-    asRoot && runuser
-      ? [runuser, ['-u', 'nobody', '--', process.execPath, BIN, ...args]]
-      : [process.execPath, [BIN, ...args]];
-  return new Promise((resolve) => {
-    execFile(cmd, argv, { cwd, env: testEnv() }, (error, _stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr });
-    });
-  });
-}
 
 describe.runIf(canDropRoot)('a read-only file is not replaced', { timeout: SLOW }, () => {
   const open = worldWritable('ro');

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -12,7 +10,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, bcplan, ROOT, type Run, testEnv } from './helpers/cli.js';
+import { bcplan, bcplanUnprivileged, canDropRoot, expectOneLine, ROOT } from './helpers/cli.js';
 import { planYaml } from './helpers/review-fixtures.js';
 
 // Bugs found by an audit of review, validate and the CLI's option parsing; each test failed
@@ -21,31 +19,6 @@ const AS_OF = ['--as-of', '2026-11-22'];
 const SLOW = 60_000;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-audit-review-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** One clear line on stderr, no stack trace. */
-function expectOneLine(stderr: string, text: string | RegExp) {
-  expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(stderr.trimEnd()).toMatch(text);
-  expect(stderr).not.toMatch(/\n\s+at /);
-}
-
-// Root may read anything, so as root the CLI runs as `nobody` (through runuser) for permission
-// tests, as in audit-cli.test.ts; without runuser they are skipped.
-const asRoot = process.getuid?.() === 0;
-const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p));
-const canDropRoot = !asRoot || runuser !== undefined;
-
-function bcplanUnprivileged(args: string[], cwd: string): Promise<Run> {
-  const [cmd, argv] =
-    asRoot && runuser
-      ? [runuser, ['-u', 'nobody', '--', process.execPath, BIN, ...args]]
-      : [process.execPath, [BIN, ...args]];
-  return new Promise((resolve) => {
-    execFile(cmd, argv, { cwd, env: testEnv() }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
 
 const SERVICE_DESK = path.join(ROOT, 'examples/service-desk/plan.yaml');
 

@@ -5,7 +5,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { bcplan, type RunOptions } from './helpers/cli.js';
+import { bcplan, expectOneLine, type RunOptions } from './helpers/cli.js';
 import { sharedPath } from './helpers/shared.js';
 
 // End to end: the built CLI (`npm test` builds first), run with node, stdout/stderr/exit code.
@@ -17,13 +17,6 @@ const INFOS = `${F}/infos/duplicate-key.yaml`;
 const AS_OF = ['--as-of', '2026-02-01'];
 
 const validate = (args: string[], options?: RunOptions) => bcplan(['validate', ...args], options);
-
-/** One clear line on stderr, no stack trace. */
-function expectOneLine(stderr: string, text: string | RegExp) {
-  expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(stderr.trimEnd()).toMatch(text);
-  expect(stderr).not.toMatch(/\n\s+at /);
-}
 
 // Each test spawns node several times; a busy machine can take seconds per run.
 const SLOW = 120_000;

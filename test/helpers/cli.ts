@@ -1,8 +1,10 @@
 // Runs the built CLI (`node bin/bcplan.js`; `npm test` builds first) and returns what it printed
 // and its exit code, for the end-to-end tests (knip test/helpers/exec.ts).
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = path.join(ROOT, 'bin/bcplan.js');
@@ -58,4 +60,30 @@ export function bcplan(args: string[], options: RunOptions = {}): Promise<Run> {
 /** `bcplan ...args` with stdout as bytes (calendar files, byte-for-byte comparisons). */
 export function bcplanBytes(args: string[], options: RunOptions = {}): Promise<Run<Buffer>> {
   return exec<Buffer>(args, options, 'buffer');
+}
+
+/** SPEC §4: one clear line on stderr, no stack trace. */
+export function expectOneLine(stderr: string, text: string | RegExp): void {
+  expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(stderr.trimEnd()).toMatch(text);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+// Root may read and write anything: permission tests run the CLI as `nobody` (through runuser)
+// when they run as root, and are skipped only where that is impossible.
+const asRoot = process.getuid?.() === 0;
+const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p));
+export const canDropRoot = !asRoot || runuser !== undefined;
+
+/** `bcplan ...args` as a user who does not own the files (nobody when this runs as root). */
+export function bcplanUnprivileged(args: string[], cwd: string): Promise<Run> {
+  const [cmd, argv] =
+    asRoot && runuser
+      ? [runuser, ['-u', 'nobody', '--', process.execPath, BIN, ...args]]
+      : [process.execPath, [BIN, ...args]];
+  return new Promise((resolve) => {
+    execFile(cmd, argv, { cwd, env: testEnv(), encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
 }
