@@ -149,9 +149,9 @@ export function joinIds(ids: string[]): string {
 }
 
 /**
- * How much comparing one check may spend on suggestions, in edit-distance cells (length ×
- * length, and one per id looked at): 20,000 unknown references among 20,000 contacts took minutes. A real plan uses a
- * thousandth of it; past it, references are still reported, only without "did you mean".
+ * How much one check may spend on suggestions, in edit-distance cells (length × length, and
+ * one per id looked at): 20,000 unknown references among 20,000 contacts took minutes. A real
+ * plan uses a thousandth of it; past it, references are still reported, without "did you mean".
  */
 export const SUGGESTION_BUDGET = 20_000_000;
 

@@ -324,7 +324,11 @@ interface TokenPattern {
   group?: number;
 }
 
-const prefix = (n: number) => (m: RegExpExecArray) => `${m[0].slice(0, n)}${MASK}`;
+/** A format whose first `n` characters are public (`ghp_`): shown, and kept by maskSecrets. */
+const publicPrefix = (n: number) => ({
+  show: (m: RegExpExecArray) => `${m[0].slice(0, n)}${MASK}`,
+  keep: n,
+});
 
 /**
  * Where a token pattern's secret is in the text. `endOf` remembers the last search for an END
@@ -358,27 +362,27 @@ const TOKEN_PATTERNS: TokenPattern[] = [
     re: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g,
     show: (m) => `-----BEGIN ${m[1] ?? ''}PRIVATE KEY${m[2] ?? ''}----- ${MASK}`,
   },
-  { kind: 'an AWS access key id', re: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, show: prefix(4), keep: 4 },
+  { kind: 'an AWS access key id', re: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, ...publicPrefix(4) },
   {
     kind: 'an AWS secret access key',
     re: /aws_?secret_?access_?key\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})\b/dgi,
     show: () => `aws_secret_access_key=${MASK}`,
     group: 1,
   },
-  { kind: 'a GitHub token', re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, show: prefix(4), keep: 4 },
-  { kind: 'a GitHub token', re: /\bgithub_pat_[A-Za-z0-9_]{22,}/g, show: prefix(11), keep: 11 },
-  { kind: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}/g, show: prefix(6), keep: 6 },
-  { kind: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, show: prefix(5), keep: 5 },
+  { kind: 'a GitHub token', re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, ...publicPrefix(4) },
+  { kind: 'a GitHub token', re: /\bgithub_pat_[A-Za-z0-9_]{22,}/g, ...publicPrefix(11) },
+  { kind: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}/g, ...publicPrefix(6) },
+  { kind: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, ...publicPrefix(5) },
   {
     kind: 'a Slack webhook URL',
     re: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/g,
     show: () => `https://hooks.slack.com/services/${MASK}`,
     keep: 'https://hooks.slack.com/services/'.length,
   },
-  { kind: 'a Google API key', re: /\bAIza[0-9A-Za-z_-]{35}/g, show: prefix(4), keep: 4 },
-  { kind: 'a Stripe secret key', re: /\b[rs]k_live_[0-9A-Za-z]{16,}/g, show: prefix(8), keep: 8 },
-  { kind: 'an npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/g, show: prefix(4), keep: 4 },
-  { kind: 'an OpenAI API key', re: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}/g, show: prefix(3), keep: 3 },
+  { kind: 'a Google API key', re: /\bAIza[0-9A-Za-z_-]{35}/g, ...publicPrefix(4) },
+  { kind: 'a Stripe secret key', re: /\b[rs]k_live_[0-9A-Za-z]{16,}/g, ...publicPrefix(8) },
+  { kind: 'an npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/g, ...publicPrefix(4) },
+  { kind: 'an OpenAI API key', re: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}/g, ...publicPrefix(3) },
   {
     kind: 'a JSON Web Token',
     // Starts only where a run of token characters starts: with \b, every `-eyJ` of a long
