@@ -1,4 +1,6 @@
 import { rules as catalogue } from './checks/index.js';
+import { en } from './checks/messages/en.js';
+import type { Messages } from './checks/messages/types.js';
 import { type Flagged, flaggedSecrets, maskSecrets } from './checks/secret-in-plan.js';
 import type { Rule, RuleContext } from './checks/types.js';
 import { type Config, configFor, DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from './config.js';
@@ -17,6 +19,8 @@ export interface CheckOptions extends LoadOptions {
   configFile?: string;
   /** The rules to run; the whole catalogue by default (tests pass one). */
   rules?: Rule[];
+  /** The words of the rules' messages; English by default (a runbook's appendix passes its language). */
+  say?: Messages;
 }
 
 export interface PlanResult {
@@ -35,6 +39,7 @@ export function runRules(plan: LoadedPlan, options: CheckOptions, config: Config
     dueWindow: config.dueWindow ?? DEFAULT_DUE_WINDOW,
     matrix: resolveMatrix(plan),
     isFragment,
+    say: options.say ?? en,
   };
   const findings: Finding[] = [];
   for (const rule of options.rules ?? catalogue) {
@@ -47,7 +52,7 @@ export function runRules(plan: LoadedPlan, options: CheckOptions, config: Config
         {
           file: plan.root,
           pointer: '',
-          message: `rule ${rule.id} failed on this plan (please report): ${(error as Error).message}`,
+          message: ctx.say.ruleFailed({ rule: rule.id, error: (error as Error).message }),
         },
       ];
     }

@@ -1,11 +1,11 @@
-import { entryName, idOf, refList } from './entries.js';
+import { idOf, refList } from './entries.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const deputyIsPrimary = {
   id: 'deputy-is-primary',
   severity: 'error',
   description: "A role's deputies are other people than its primary.",
-  check({ plan }) {
+  check({ plan, say }) {
     const findings: RuleFinding[] = [];
     for (const r of plan.roles) {
       const primary = idOf(r.value.primary);
@@ -15,7 +15,10 @@ export const deputyIsPrimary = {
         findings.push({
           file: r.file,
           pointer: ref.pointer,
-          message: `${entryName('role', r.value.id, r.pointer)}: ${primary} is its primary and also listed as a deputy; a deputy stands in when the primary is unavailable, so name another contact here`,
+          message: say.deputyIsPrimary({
+            role: { kind: 'role', id: r.value.id, pointer: r.pointer },
+            primary,
+          }),
         });
       }
     }

@@ -9,7 +9,7 @@ const KINDS = [
   ['providers', 'provider'],
   ['services', 'service'],
   ['scenarios', 'scenario'],
-  ['access', 'access entry'],
+  ['access', 'access'],
 ] as const;
 
 /**
@@ -26,7 +26,7 @@ export const duplicateId = {
   description:
     'Ids are unique per kind: no two contacts, roles, providers, services, scenarios or access entries share one.',
   fragments: true,
-  check({ plan }) {
+  check({ plan, say }) {
     const findings: RuleFinding[] = [];
     for (const [section, kind] of KINDS) {
       const first = new Map<string, Located<{ id?: unknown }>>();
@@ -39,11 +39,15 @@ export const duplicateId = {
           continue;
         }
         const { line } = rangeOf(earlier.file, `${earlier.pointer}/id`);
-        const where = earlier.file === entry.file ? `line ${line}` : `${earlier.file.path} line ${line}`;
         findings.push({
           file: entry.file,
           pointer: `${entry.pointer}/id`,
-          message: `${kind} id ${id} is already used by the ${kind} at ${where}: ids must be unique per kind, so rename this one or merge the two entries`,
+          message: say.duplicateId({
+            kind,
+            id,
+            line,
+            ...(earlier.file === entry.file ? {} : { file: earlier.file.path }),
+          }),
         });
       }
     }

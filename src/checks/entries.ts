@@ -142,12 +142,6 @@ export function normalText(s: string): string {
   return n;
 }
 
-/** Joins ids for a message: `a, b and c`. */
-export function joinIds(ids: string[]): string {
-  if (ids.length <= 1) return ids.join('');
-  return `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
-}
-
 /**
  * How much one check may spend on suggestions, in edit-distance cells (length × length, and
  * one per id looked at): 20,000 unknown references among 20,000 contacts took minutes. A real
@@ -191,12 +185,4 @@ export function formatSeconds(total: number): string {
   const time = `${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s ? `${s}S` : ''}`;
   if (!days && !time) return 'PT0S';
   return `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
-}
-
-/** How a message names an entry: `role it-oncall`, or `roles[3]` when it has no usable id. */
-export function entryName(kind: string, id: unknown, pointer: string): string {
-  const known = idOf(id);
-  if (known !== undefined) return `${kind} ${known}`;
-  const m = /^\/([^/]+)\/(\d+)$/.exec(pointer);
-  return m ? `${m[1]}[${m[2]}]` : kind;
 }

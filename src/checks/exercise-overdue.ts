@@ -1,6 +1,6 @@
-import { formatDate } from '../plan/dates.js';
+import { daysBetween } from '../plan/dates.js';
 import { classify } from '../plan/matrix.js';
-import { ago, describeDuration, dueOf } from './due-messages.js';
+import { dueOf } from './due-messages.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const exerciseOverdue = {
@@ -15,16 +15,23 @@ export const exerciseOverdue = {
       .map((item) => {
         const scenario = byPointer.get(item.pointer);
         const cls = scenario && classify(ctx.matrix, scenario.value.likelihood, scenario.value.impact);
-        const risk = cls ? ` (risk ${cls.label}, not acceptable)` : '';
-        const last = item.last
-          ? `was last exercised ${formatDate(item.last)}, ${ago(item, ctx.asOf)} (due every ${describeDuration(item.every!)}, so since ${formatDate(item.due)})`
-          : 'has never been exercised';
         return {
           file: item.file,
           pointer: item.pointer,
-          message:
-            `scenario ${item.id}${risk} ${last}: hold a tabletop, simulation or full exercise of it ` +
-            `and record it under exercises with scenarios: [${item.id}]`,
+          message: ctx.say.exerciseOverdue({
+            scenario: item.id,
+            ...(cls ? { risk: cls.label } : {}),
+            ...(item.last
+              ? {
+                  last: {
+                    date: item.last,
+                    lastDays: daysBetween(ctx.asOf, item.last),
+                    every: item.every!,
+                    due: item.due,
+                  },
+                }
+              : {}),
+          }),
         };
       });
   },

@@ -1,5 +1,4 @@
-import { plural } from '../util/plural.js';
-import { entryName, isRecord, joinIds } from './entries.js';
+import { isRecord } from './entries.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const matrixIncomplete = {
@@ -7,7 +6,7 @@ export const matrixIncomplete = {
   severity: 'error',
   description:
     'The risk matrix classifies every cell: classes reach the highest score, or the grid has one known class per cell.',
-  check({ plan, matrix }) {
+  check({ plan, matrix, say }) {
     const section = plan.riskMatrix;
     if (!section || matrix.isDefault) return [];
     const { file, pointer } = section;
@@ -24,25 +23,20 @@ export const matrixIncomplete = {
       if (!Array.isArray(grid)) return findings; // the schema reports the type
       const gridPointer = `${pointer}/grid`;
       if (rows > 0 && grid.length !== rows) {
-        at(
-          gridPointer,
-          `riskMatrix.grid has ${plural(grid.length, 'row')} but the matrix has ${plural(rows, 'likelihood level')}: write one row per likelihood level, lowest first`,
-        );
+        at(gridPointer, say.matrixGridRows({ rows: grid.length, levels: rows }));
       }
       grid.forEach((row, r) => {
         if (!Array.isArray(row)) return;
-        const rowName = `riskMatrix.grid row ${r + 1}${matrix.likelihood[r] ? ` (likelihood ${matrix.likelihood[r]!.level})` : ''}`;
+        const likelihood = matrix.likelihood[r]?.level;
+        const rowOf = { row: r + 1, ...(likelihood !== undefined ? { likelihood } : {}) };
         if (cols > 0 && row.length !== cols) {
-          at(
-            `${gridPointer}/${r}`,
-            `${rowName} has ${plural(row.length, 'cell')} but the matrix has ${plural(cols, 'impact level')}: write one class id per impact level, lowest first`,
-          );
+          at(`${gridPointer}/${r}`, say.matrixGridCells({ ...rowOf, cells: row.length, levels: cols }));
         }
         row.forEach((cell, c) => {
           if (typeof cell !== 'string' || classIds.includes(cell)) return;
           at(
             `${gridPointer}/${r}/${c}`,
-            `${rowName}, cell ${c + 1}: ${cell} is not a class of riskMatrix.classes: use one of ${joinIds(classIds) || '(no classes defined)'}`,
+            say.matrixUnknownClass({ ...rowOf, cell: c + 1, value: cell, classes: classIds }),
           );
         });
       });
@@ -55,7 +49,7 @@ export const matrixIncomplete = {
       if (!isRecord(c) || c.upTo !== undefined) return;
       at(
         `${pointer}/classes/${i}/id`,
-        `${entryName('class', c.id, `/classes/${i}`)} has no upTo: without a grid every class needs upTo, the highest score it covers`,
+        say.matrixNoUpTo({ class: { kind: 'class', id: c.id, pointer: `/classes/${i}` } }),
       );
     });
     if (rows === 0 || cols === 0) return findings;
@@ -66,10 +60,7 @@ export const matrixIncomplete = {
     if (reach.some((c) => c.upTo! >= highest)) return findings;
     if (reach.length === 0) {
       if (rawClasses.length === 0) {
-        at(
-          `${pointer}/classes`,
-          `riskMatrix.classes is empty: add classes with upTo up to ${highest} (likelihood ${maxL} × impact ${maxI}), or a grid`,
-        );
+        at(`${pointer}/classes`, say.matrixNoClasses({ highest, likelihood: maxL, impact: maxI }));
       }
       return findings;
     }
@@ -77,7 +68,7 @@ export const matrixIncomplete = {
     const index = rawClasses.findIndex((c) => isRecord(c) && c.id === top.id);
     at(
       index >= 0 ? `${pointer}/classes/${index}/upTo` : pointer,
-      `riskMatrix.classes reach only score ${top.upTo} (class ${top.id}) but the highest score is ${highest} (likelihood ${maxL} × impact ${maxI}): raise the upTo of the last class to ${highest} or add a class`,
+      say.matrixTooLow({ upTo: top.upTo!, class: top.id, highest, likelihood: maxL, impact: maxI }),
     );
     return findings;
   },

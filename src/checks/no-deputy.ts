@@ -1,11 +1,11 @@
-import { entryName, idOf, refList } from './entries.js';
+import { idOf, refList } from './entries.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const noDeputy = {
   id: 'no-deputy',
   severity: 'warning',
   description: 'Every role has at least one deputy who acts when the primary is unavailable.',
-  check({ plan }) {
+  check({ plan, say }) {
     const findings: RuleFinding[] = [];
     for (const r of plan.roles) {
       if (refList(r.value.deputies, '').length > 0) continue;
@@ -13,11 +13,14 @@ export const noDeputy = {
       const d = r.value.deputies;
       if (d !== undefined && d !== null && !(Array.isArray(d) && d.length === 0) && d !== '') continue;
       const primary = idOf(r.value.primary);
-      const title = typeof r.value.title === 'string' ? ` (${r.value.title})` : '';
       findings.push({
         file: r.file,
         pointer: r.value.id === undefined ? r.pointer : `${r.pointer}/id`,
-        message: `${entryName('role', r.value.id, r.pointer)}${title} has no deputy: add at least one contact under deputies, so someone can act when ${primary ?? 'the primary'} is unavailable`,
+        message: say.noDeputy({
+          role: { kind: 'role', id: r.value.id, pointer: r.pointer },
+          ...(typeof r.value.title === 'string' ? { title: r.value.title } : {}),
+          ...(primary !== undefined ? { primary } : {}),
+        }),
       });
     }
     return findings;

@@ -5,7 +5,7 @@ export const orphanContact = {
   id: 'orphan-contact',
   severity: 'info',
   description: 'Every contact written in a plan is the primary or deputy of a role, or a provider contact.',
-  check({ plan }) {
+  check({ plan, say }) {
     const used = new Set<string>();
     for (const r of plan.roles) {
       for (const ref of [...refAt(r.value.primary, ''), ...refList(r.value.deputies, '')]) used.add(ref.id);
@@ -18,11 +18,13 @@ export const orphanContact = {
       if (c.file !== plan.root) continue;
       const id = idOf(c.value.id);
       if (id === undefined || used.has(id)) continue;
-      const name = typeof c.value.name === 'string' ? ` (${c.value.name})` : '';
       findings.push({
         file: c.file,
         pointer: `${c.pointer}/id`,
-        message: `contact ${id}${name} is not named by any role or provider: make them a primary, deputy or provider contact, or remove the entry (and its personal data)`,
+        message: say.orphanContact({
+          id,
+          ...(typeof c.value.name === 'string' ? { name: c.value.name } : {}),
+        }),
       });
     }
     return findings;

@@ -1,11 +1,11 @@
-import { firstById, joinIds, normalText, providersOf } from './entries.js';
+import { firstById, normalText, providersOf } from './entries.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const providerSameCompany = {
   id: 'provider-same-company',
   severity: 'warning',
   description: 'Two providers of one service are not the same company (the same name).',
-  check({ plan }) {
+  check({ plan, say }) {
     const findings: RuleFinding[] = [];
     for (const service of firstById(plan.services)) {
       const providers = providersOf(plan, service.id).filter(
@@ -22,11 +22,14 @@ export const providerSameCompany = {
       }
       for (const [p, ...group] of byName.values()) {
         if (!p || group.length === 0) continue;
-        const ids = [p.id, ...group.map((q) => q.id)];
         findings.push({
           file: service.file,
           pointer: `${service.pointer}/id`,
-          message: `service ${service.id}: providers ${joinIds(ids)} are the same company, ${(p.value.name as string).trim()}; one insolvency, strike or IT outage can stop both sites: add a provider from another company`,
+          message: say.providerSameCompany({
+            service: service.id,
+            providers: [p.id, ...group.map((q) => q.id)],
+            name: (p.value.name as string).trim(),
+          }),
         });
       }
     }

@@ -6,17 +6,20 @@ export const providerSameCountry = {
   severity: 'warning',
   description:
     'The providers of a service that needs two or more are at different sites but all in one country.',
-  check({ plan }) {
+  check({ plan, say }) {
     const findings: RuleFinding[] = [];
     for (const { service, providers, sites } of servicesWithSites(plan)) {
       const first = sites[0]!;
       if (!sites.every((s) => sameText(s.country, first.country))) continue;
       if (sites.every((s) => sameText(s.city, first.city))) continue; // one site: provider-same-site
-      const where = providers.map((p, i) => `${p.id} in ${sites[i]!.city}`).join(', ');
       findings.push({
         file: service.file,
         pointer: `${service.pointer}/id`,
-        message: `service ${service.id}: all providers are in one country, ${first.country} (${where}); a national event (strike, grid failure, new law) can hit them all: consider a provider in another country`,
+        message: say.providerSameCountry({
+          service: service.id,
+          country: first.country,
+          sites: providers.map((p, i) => ({ provider: p.id, city: sites[i]!.city })),
+        }),
       });
     }
     return findings;

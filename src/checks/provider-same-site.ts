@@ -1,4 +1,4 @@
-import { joinIds, sameText, servicesWithSites } from './entries.js';
+import { sameText, servicesWithSites } from './entries.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const providerSameSite = {
@@ -6,7 +6,7 @@ export const providerSameSite = {
   severity: 'error',
   description:
     'The providers of a service that needs two or more are not all at one site (city and country).',
-  check({ plan }) {
+  check({ plan, say }) {
     const findings: RuleFinding[] = [];
     for (const { service, providers, sites } of servicesWithSites(plan)) {
       const first = sites[0]!;
@@ -14,7 +14,12 @@ export const providerSameSite = {
       findings.push({
         file: service.file,
         pointer: `${service.pointer}/id`,
-        message: `service ${service.id}: all ${providers.length} providers (${joinIds(providers.map((p) => p.id))}) are in ${first.city}, ${first.country}, so one local event (fire, flood, power cut) stops them all: use a provider at another site, ideally in another country`,
+        message: say.providerSameSite({
+          service: service.id,
+          providers: providers.map((p) => p.id),
+          city: first.city,
+          country: first.country,
+        }),
       });
     }
     return findings;

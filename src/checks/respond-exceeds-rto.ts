@@ -1,5 +1,5 @@
 import { durationSeconds, parseDuration } from '../plan/dates.js';
-import { entryName, firstById, formatSeconds, isRecord, refList } from './entries.js';
+import { firstById, formatSeconds, isRecord, refList } from './entries.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const respondExceedsRto = {
@@ -7,7 +7,7 @@ export const respondExceedsRto = {
   severity: 'warning',
   description:
     'The respond steps of a scenario, one after another, fit within the smallest rto of the services it hits.',
-  check({ plan }) {
+  check({ plan, say }) {
     const services = new Map(firstById(plan.services).map((s) => [s.id, s.value]));
     const findings: RuleFinding[] = [];
     for (const s of plan.scenarios) {
@@ -28,11 +28,16 @@ export const respondExceedsRto = {
         if (!tightest || seconds < tightest.seconds) tightest = { id: ref.id, rto: rto as string, seconds };
       }
       if (!tightest || total <= tightest.seconds) continue;
-      const sum = times.length > 1 ? ` (${times.map((t) => t.text).join(' + ')})` : '';
       findings.push({
         file: s.file,
         pointer: s.value.id === undefined ? s.pointer : `${s.pointer}/id`,
-        message: `${entryName('scenario', s.value.id, s.pointer)}: its respond steps take ${formatSeconds(total)}${sum}, longer than the rto ${tightest.rto} of service ${tightest.id}: shorten or parallelise the steps, or revisit the rto`,
+        message: say.respondExceedsRto({
+          scenario: { kind: 'scenario', id: s.value.id, pointer: s.pointer },
+          total: formatSeconds(total),
+          steps: times.map((t) => t.text),
+          rto: tightest.rto,
+          service: tightest.id,
+        }),
       });
     }
     return findings;

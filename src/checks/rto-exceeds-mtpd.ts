@@ -1,5 +1,4 @@
 import { durationSeconds, parseDuration } from '../plan/dates.js';
-import { entryName } from './entries.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const rtoExceedsMtpd = {
@@ -7,7 +6,7 @@ export const rtoExceedsMtpd = {
   severity: 'error',
   description:
     "A service's rto (recovery time objective) is not longer than its mtpd (maximum tolerable period of disruption).",
-  check({ plan }) {
+  check({ plan, say }) {
     const findings: RuleFinding[] = [];
     for (const s of plan.services) {
       const rto = parseDuration(s.value.rto);
@@ -16,7 +15,11 @@ export const rtoExceedsMtpd = {
       findings.push({
         file: s.file,
         pointer: `${s.pointer}/rto`,
-        message: `${entryName('service', s.value.id, s.pointer)}: rto ${String(s.value.rto)} is longer than its mtpd ${String(s.value.mtpd)}, so recovery would end after the disruption became intolerable: shorten the rto to at most ${String(s.value.mtpd)}, or correct the mtpd`,
+        message: say.rtoExceedsMtpd({
+          service: { kind: 'service', id: s.value.id, pointer: s.pointer },
+          rto: String(s.value.rto),
+          mtpd: String(s.value.mtpd),
+        }),
       });
     }
     return findings;

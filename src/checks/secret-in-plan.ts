@@ -5,11 +5,12 @@
 import { joinPointer } from '../plan/source.js';
 import type { SourceNode } from '../plan/tree.js';
 import type { LoadedPlan, SourceFile } from '../plan/types.js';
+import type { Messages, SecretKind } from './messages/types.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export interface SecretHit {
-  /** What was found, e.g. `a password`, `a GitHub token`. */
-  kind: string;
+  /** What was found, e.g. `password`, `github-token`. */
+  kind: SecretKind;
   /** The match with the secret masked, e.g. `Passwort: ****`, `ghp_****`. */
   masked: string;
   /** Where the secret itself is in the text (what maskSecrets replaces): [start, end). */
@@ -279,7 +280,7 @@ function findWrittenCredentials(text: string): SecretHit[] {
     }
     if (isPin && !/^\d{4,12}$/.test(value.token)) continue; // PINs are digits; "PIN: im Umschlag" is not one
     if (!looksLikeSecret(value.token, { explicit, quoted: value.quoted })) continue;
-    const kind = isPin ? 'a PIN' : m.groups?.login !== undefined ? 'a login with its password' : 'a password';
+    const kind: SecretKind = isPin ? 'pin' : m.groups?.login !== undefined ? 'login' : 'password';
     const start = valueStart + value.at;
     hits.push({
       kind,
@@ -312,7 +313,7 @@ const looksRandom = (s: string) =>
   !s.split(/[-_./]+/).every((part) => /^(?:\p{L}+|\d+)?$/u.test(part));
 
 interface TokenPattern {
-  kind: string;
+  kind: SecretKind;
   /** With the `d` flag: the secret is group 1 of the match when the pattern has one, else the match. */
   re: RegExp;
   /** What may be shown of a match: the format's public prefix. */
@@ -341,7 +342,7 @@ function secretRange(
   endOf: { from: number; at: number } = { from: Number.POSITIVE_INFINITY, at: -1 },
 ): [number, number] {
   if (p.group !== undefined) return m.indices![p.group]!;
-  if (p.kind === 'a private key') {
+  if (p.kind === 'private-key') {
     // The whole block, to the end of its END line (or of the text).
     const from = m.index + m[0].length;
     // The first END at or after `from` is the one found from an earlier start, if it lies after `from`.
@@ -358,33 +359,33 @@ function secretRange(
 
 const TOKEN_PATTERNS: TokenPattern[] = [
   {
-    kind: 'a private key',
+    kind: 'private-key',
     re: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g,
     show: (m) => `-----BEGIN ${m[1] ?? ''}PRIVATE KEY${m[2] ?? ''}----- ${MASK}`,
   },
-  { kind: 'an AWS access key id', re: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, ...publicPrefix(4) },
+  { kind: 'aws-key-id', re: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, ...publicPrefix(4) },
   {
-    kind: 'an AWS secret access key',
+    kind: 'aws-secret',
     re: /aws_?secret_?access_?key\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})\b/dgi,
     show: () => `aws_secret_access_key=${MASK}`,
     group: 1,
   },
-  { kind: 'a GitHub token', re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, ...publicPrefix(4) },
-  { kind: 'a GitHub token', re: /\bgithub_pat_[A-Za-z0-9_]{22,}/g, ...publicPrefix(11) },
-  { kind: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}/g, ...publicPrefix(6) },
-  { kind: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, ...publicPrefix(5) },
+  { kind: 'github-token', re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, ...publicPrefix(4) },
+  { kind: 'github-token', re: /\bgithub_pat_[A-Za-z0-9_]{22,}/g, ...publicPrefix(11) },
+  { kind: 'gitlab-token', re: /\bglpat-[A-Za-z0-9_-]{20,}/g, ...publicPrefix(6) },
+  { kind: 'slack-token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, ...publicPrefix(5) },
   {
-    kind: 'a Slack webhook URL',
+    kind: 'slack-webhook',
     re: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/g,
     show: () => `https://hooks.slack.com/services/${MASK}`,
     keep: 'https://hooks.slack.com/services/'.length,
   },
-  { kind: 'a Google API key', re: /\bAIza[0-9A-Za-z_-]{35}/g, ...publicPrefix(4) },
-  { kind: 'a Stripe secret key', re: /\b[rs]k_live_[0-9A-Za-z]{16,}/g, ...publicPrefix(8) },
-  { kind: 'an npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/g, ...publicPrefix(4) },
-  { kind: 'an OpenAI API key', re: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}/g, ...publicPrefix(3) },
+  { kind: 'google-key', re: /\bAIza[0-9A-Za-z_-]{35}/g, ...publicPrefix(4) },
+  { kind: 'stripe-key', re: /\b[rs]k_live_[0-9A-Za-z]{16,}/g, ...publicPrefix(8) },
+  { kind: 'npm-token', re: /\bnpm_[A-Za-z0-9]{36}\b/g, ...publicPrefix(4) },
+  { kind: 'openai-key', re: /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}/g, ...publicPrefix(3) },
   {
-    kind: 'a JSON Web Token',
+    kind: 'jwt',
     // Starts only where a run of token characters starts: with \b, every `-eyJ` of a long
     // `eyJaaaaaaaaa-eyJaaaaaaaaa-…` began a scan to the run's end (quadratic).
     re: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
@@ -392,14 +393,14 @@ const TOKEN_PATTERNS: TokenPattern[] = [
     keep: 3,
   },
   {
-    kind: 'a password in a URL',
+    kind: 'url-password',
     re: /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@]+:([^\s/@]+)@[^\s/]+/dgi,
     show: (m) => m[0].replace(`:${m[1]}@`, `:${MASK}@`),
     accept: (m) => !PLACEHOLDER_RE.test(m[1]!) && !STOP_WORDS.has(m[1]!.toLowerCase()),
     group: 1,
   },
   {
-    kind: 'an API key or token',
+    kind: 'api-token',
     re: /(?<![\p{L}\p{N}])(api[-_ ]?key|apikey|api[-_ ]?token|access[-_ ]?token|auth[-_ ]?token|secret[-_ ]?key|client[-_ ]?secret|private[-_ ]?token|token|secret|bearer)(?![\p{L}\p{N}])\s*(?:[:=]\s*)?["']?([A-Za-z0-9+/_.=-]{16,})/dgiu,
     show: (m) => `${m[1]}: ${MASK}`,
     accept: (m) => looksRandom(m[2]!),
@@ -468,29 +469,22 @@ const isQuoted = (file: SourceFile, node: SourceNode) => {
   return c === '"' || c === "'";
 };
 
-function describe(hits: SecretHit[]): { kinds: string; shown: string } {
-  const kinds = [...new Set(hits.map((h) => h.kind))];
-  const list = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds[0]!;
-  const shown = [...new Set(hits.map((h) => h.masked))].slice(0, 3).join(', ');
-  return { kinds: list, shown };
-}
-
-function message(place: string, hits: SecretHit[]): string {
-  const { kinds, shown } = describe(hits);
-  return (
-    `${place} holds ${kinds} (${shown}): remove it and write only where it is kept ` +
-    '(e.g. vault: "Tresor Büro 2.14, Umschlag R-1"); change the credential too, it is in the file’s history now'
-  );
+function message(say: Messages, pointer: string, isKey: boolean, hits: SecretHit[]): string {
+  return say.secretInPlan({
+    path: pathOf(pointer),
+    isKey,
+    kinds: [...new Set(hits.map((h) => h.kind))],
+    shown: [...new Set(hits.map((h) => h.masked))].slice(0, 3).join(', '),
+  });
 }
 
 /** `/access/0/vault` → `access[0].vault`. */
-function placeOf(pointer: string, isKey: boolean): string {
+function pathOf(pointer: string): string {
   const parts = pointer
     .split('/')
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const path = parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
-  return isKey ? `the key ${path || '(top level)'}` : path || 'the document';
+  return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
 }
 
 /** What this rule flagged in a plan: for other rules' messages that quote it. */
@@ -512,7 +506,7 @@ export function flaggedSecrets(plan: LoadedPlan): Flagged {
   return flaggedByPlan.get(plan) ?? { texts: new Map(), at: new Map() };
 }
 
-function scanFile(file: SourceFile, flagged: Flagged): RuleFinding[] {
+function scanFile(file: SourceFile, flagged: Flagged, say: Messages): RuleFinding[] {
   if (!file.tree) return [];
   const findings: RuleFinding[] = [];
   // The path to the node being looked at; made into a pointer only for a finding (rare).
@@ -522,7 +516,7 @@ function scanFile(file: SourceFile, flagged: Flagged): RuleFinding[] {
     const pointer = joinPointer(...path);
     flagged.texts.set(text, applyMask(text, hits));
     flagged.at.set(`${file.path}\0${pointer}`, text);
-    findings.push({ file, pointer, message: message(placeOf(pointer, target === 'key'), hits), target });
+    findings.push({ file, pointer, message: message(say, pointer, target === 'key', hits), target });
   };
   // An alias is its anchor's node: scanned once, where the anchor is written. Only yaml reads
   // files with aliases; a tree from js-yaml shares no nodes and needs no record.
@@ -574,6 +568,6 @@ export const secretInPlan = {
   check(ctx): RuleFinding[] {
     const flagged: Flagged = { texts: new Map(), at: new Map() };
     flaggedByPlan.set(ctx.plan, flagged);
-    return ctx.plan.files.flatMap((file) => scanFile(file, flagged));
+    return ctx.plan.files.flatMap((file) => scanFile(file, flagged, ctx.say));
   },
 } satisfies Rule;

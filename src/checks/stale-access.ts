@@ -1,5 +1,4 @@
-import { formatDate } from '../plan/dates.js';
-import { ago, describeDuration, dueOf, verifyCommand } from './due-messages.js';
+import { dueOf, overdueOf } from './due-messages.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const staleAccess = {
@@ -14,10 +13,7 @@ export const staleAccess = {
       .map((item) => ({
         file: item.file,
         pointer: item.pointer,
-        message:
-          `access entry ${item.id} was last verified ${formatDate(item.last!)}, ${ago(item, ctx.asOf)} ` +
-          `(limit ${describeDuration(item.every!)}, due ${formatDate(item.due)}): check that the credential is ` +
-          `where the vault says, still works and the holders can reach it, then run ${verifyCommand(item)}`,
+        message: ctx.say.staleAccess(overdueOf(item, ctx.asOf)),
       }));
   },
 } satisfies Rule;

@@ -1,5 +1,4 @@
-import { formatDate } from '../plan/dates.js';
-import { ago, describeDuration, dueOf, verifyCommand } from './due-messages.js';
+import { dueOf, overdueOf } from './due-messages.js';
 import type { Rule, RuleFinding } from './types.js';
 
 export const staleContact = {
@@ -13,10 +12,7 @@ export const staleContact = {
       .map((item) => ({
         file: item.file,
         pointer: item.pointer,
-        message:
-          `contact ${item.id} was last verified ${formatDate(item.last!)}, ${ago(item, ctx.asOf)} ` +
-          `(limit ${describeDuration(item.every!)}, due ${formatDate(item.due)}): ` +
-          `confirm the details, then run ${verifyCommand(item)}`,
+        message: ctx.say.staleContact(overdueOf(item, ctx.asOf)),
       }));
   },
 } satisfies Rule;

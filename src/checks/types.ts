@@ -1,6 +1,7 @@
 import type { Duration } from '../plan/dates.js';
 import type { Matrix } from '../plan/matrix.js';
 import type { LoadedPlan, Severity, SourceFile } from '../plan/types.js';
+import type { Messages } from './messages/types.js';
 
 /** What a rule reports: where (file + JSON pointer) and what. The engine adds rule id, severity and position. */
 export interface RuleFinding {
@@ -23,6 +24,8 @@ export interface RuleContext {
   matrix: Matrix;
   /** True when the file is a fragment validated on its own. */
   isFragment: boolean;
+  /** The words of every message: English for validate, the runbook's language for its appendix. */
+  say: Messages;
 }
 
 /** One continuity rule. Pure: never throws, never prints, tolerates schema-broken data. */

@@ -1,5 +1,5 @@
 import { classify } from '../plan/matrix.js';
-import { entryName, isRecord, joinIds } from './entries.js';
+import { isRecord } from './entries.js';
 import type { Rule, RuleFinding } from './types.js';
 
 const PARTS = ['prevent', 'respond', 'recover'] as const;
@@ -15,7 +15,7 @@ export const untreatedRisk = {
   severity: 'error',
   description:
     'A scenario whose risk class is not acceptable has measures in all three parts: prevent, respond and recover.',
-  check({ plan, matrix }) {
+  check({ plan, matrix, say }) {
     const findings: RuleFinding[] = [];
     for (const s of plan.scenarios) {
       const { likelihood, impact } = s.value;
@@ -24,15 +24,16 @@ export const untreatedRisk = {
       const measures = isRecord(s.value.measures) ? s.value.measures : {};
       const missing = PARTS.filter((p) => !hasStep(measures[p]));
       if (missing.length === 0) continue;
-      const steps =
-        missing.length === 1
-          ? `no ${missing[0]} step`
-          : `no ${joinIds([...missing]).replace(' and ', ' or ')} steps`;
-      const where = joinIds(missing.map((p) => `measures.${p}`));
       findings.push({
         file: s.file,
         pointer: s.value.id === undefined ? s.pointer : `${s.pointer}/id`,
-        message: `${entryName('scenario', s.value.id, s.pointer)} is rated ${cls.id} (likelihood ${String(likelihood)}, impact ${String(impact)}; not acceptable) but has ${steps}: add ${missing.length === 1 ? 'one' : 'them'} under ${where}`,
+        message: say.untreatedRisk({
+          scenario: { kind: 'scenario', id: s.value.id, pointer: s.pointer },
+          class: cls.id,
+          likelihood: String(likelihood),
+          impact: String(impact),
+          missing,
+        }),
       });
     }
     return findings;

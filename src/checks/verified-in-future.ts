@@ -1,18 +1,20 @@
-import { daysBetween, formatDate, parseDate } from '../plan/dates.js';
+import { daysBetween, parseDate } from '../plan/dates.js';
 import type { Located, SourceFile } from '../plan/types.js';
-import { plural } from '../util/plural.js';
 import type { Rule, RuleFinding } from './types.js';
 
 interface Dated {
   file: SourceFile;
   pointer: string;
-  what: string;
+  what: 'plan' | 'contact' | 'access' | 'exercise';
+  /** The entry's id, when it has one. */
+  id?: string;
+  /** Its place in its list (names an entry without an id). */
+  index: number;
   value: unknown;
-  fix: string;
 }
 
-const idLabel = (kind: string, e: Located<{ id?: unknown }>, index: number) =>
-  typeof e.value.id === 'string' && e.value.id !== '' ? `${kind} ${e.value.id}` : `${kind} #${index + 1}`;
+const idOf = (e: Located<{ id?: unknown }>) =>
+  typeof e.value.id === 'string' && e.value.id !== '' ? { id: e.value.id } : {};
 
 export const verifiedInFuture = {
   id: 'verified-in-future',
@@ -28,45 +30,49 @@ export const verifiedInFuture = {
             {
               file: plan.plan.file,
               pointer: `${plan.plan.pointer}/reviewed`,
-              what: 'the plan is marked reviewed',
+              what: 'plan' as const,
+              index: 0,
               value: plan.plan.value.reviewed,
-              fix: 'write the date of the last review that took place',
             },
           ]
         : []),
       ...plan.contacts.map((c, i) => ({
         file: c.file,
         pointer: `${c.pointer}/verified`,
-        what: `${idLabel('contact', c, i)} is marked verified`,
+        what: 'contact' as const,
+        ...idOf(c),
+        index: i,
         value: c.value.verified,
-        fix: 'write the date the details were actually confirmed',
       })),
       ...plan.access.map((a, i) => ({
         file: a.file,
         pointer: `${a.pointer}/verified`,
-        what: `${idLabel('access entry', a, i)} is marked verified`,
+        what: 'access' as const,
+        ...idOf(a),
+        index: i,
         value: a.value.verified,
-        fix: 'write the date the access was actually checked',
       })),
       ...plan.exercises.map((e, i) => ({
         file: e.file,
         pointer: `${e.pointer}/date`,
-        what: `exercise #${i + 1} is dated`,
+        what: 'exercise' as const,
+        index: i,
         value: e.value.date,
-        fix: 'record an exercise once it has taken place, with the day it was held',
       })),
     ];
     return dated.flatMap((d) => {
       const date = parseDate(d.value);
       if (!date || date <= ctx.asOf) return [];
-      const ahead = daysBetween(ctx.asOf, date);
-      return [
-        {
-          file: d.file,
-          pointer: d.pointer,
-          message: `${d.what} ${formatDate(date)}, ${plural(ahead, 'day')} after today (${formatDate(ctx.asOf)}): ${d.fix}`,
-        },
-      ];
+      const { file, pointer, what, id, index } = d;
+      const message = ctx.say.verifiedInFuture({
+        what,
+        ...(id !== undefined ? { id } : {}),
+        index,
+        date,
+        daysAhead: daysBetween(ctx.asOf, date),
+        asOf: ctx.asOf,
+      });
+      return [{ file, pointer, message }];
     });
   },
 } satisfies Rule;
