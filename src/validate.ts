@@ -72,29 +72,30 @@ function applyConfig(findings: Finding[], config: Config): Finding[] {
 }
 
 /**
- * Other rules' messages quote the plan (`refers to contact Passwort: …, which is not defined`);
- * findings go to CI logs and cron mail, so a credential in a quote is masked: each value
- * secret-in-plan flagged, then anything else that looks like one. That rule's own messages
- * are written masked.
+ * Messages quote the plan (`refers to contact Passwort: …, which is not defined`) and pointers
+ * name its keys (`/notes/Passwort: Sommer2026!`); findings go to CI logs and cron mail, so a
+ * credential in either is masked: each value secret-in-plan flagged, then anything else that
+ * looks like one. That rule's own messages are written masked.
  */
 function withoutSecrets(findings: Finding[], flagged: Flagged): Finding[] {
-  // Every flagged text is looked for in every message while that stays cheap (a plan holds a
+  // Every flagged text is looked for in every finding while that stays cheap (a plan holds a
   // few); beyond that (25,000 deputies written `PIN 1000001` took minutes) only the text at the
   // finding's own place, which is what a message quotes, and maskSecrets for the rest.
   const everywhere = flagged.texts.size * findings.length <= 1_000_000;
   return findings.map((f) => {
-    if (f.rule === 'secret-in-plan') return f;
-    let message = f.message;
-    const replace = (text: string) => {
-      if (message.includes(text)) message = message.split(text).join(flagged.texts.get(text)!);
+    const own = everywhere ? undefined : flagged.at.get(`${f.file}\0${f.pointer}`);
+    const mask = (text: string) => {
+      let out = text;
+      const replace = (secret: string) => {
+        if (out.includes(secret)) out = out.split(secret).join(flagged.texts.get(secret)!);
+      };
+      if (everywhere) for (const secret of flagged.texts.keys()) replace(secret);
+      else if (own !== undefined) replace(own);
+      return maskSecrets(out);
     };
-    if (everywhere) for (const text of flagged.texts.keys()) replace(text);
-    else {
-      const own = flagged.at.get(`${f.file}\0${f.pointer}`);
-      if (own !== undefined) replace(own);
-    }
-    message = maskSecrets(message);
-    return message === f.message ? f : { ...f, message };
+    const message = f.rule === 'secret-in-plan' ? f.message : mask(f.message);
+    const pointer = mask(f.pointer);
+    return message === f.message && pointer === f.pointer ? f : { ...f, message, pointer };
   });
 }
 
@@ -137,11 +138,25 @@ export function checkPlan(planPath: string, options: CheckOptions): PlanResult {
   for (const file of plan.files)
     if (file.data !== undefined) for (const f of validateSchema(file)) findings.push(f);
   if (plan.root.data !== undefined) for (const f of runRules(plan, options, config)) findings.push(f);
-  return {
-    plan,
-    config,
-    findings: withAnchors(withoutSecrets(applyConfig(findings, config), flaggedSecrets(plan)), plan),
-  };
+  return { plan, config, findings: finish(findings, plan, config) };
+}
+
+/** Config severities, masked quotes and anchors: what every finding goes through before it is shown. */
+function finish(findings: Finding[], plan: LoadedPlan, config: Config): Finding[] {
+  // Anchors first: they follow the pointer as written, which masking may change.
+  return withoutSecrets(withAnchors(applyConfig(findings, config), plan), flaggedSecrets(plan));
+}
+
+/**
+ * A checked plan's findings with the rules' messages worded by `say` (a runbook's appendix in
+ * the plan's language); the loader's and the schema's findings stay as they are (English).
+ */
+export function findingsWorded(result: PlanResult, options: CheckOptions, say: Messages): Finding[] {
+  const { plan, config } = result;
+  if (plan.root.data === undefined) return result.findings;
+  const ruleIds = new Set((options.rules ?? catalogue).map((r) => r.id));
+  const kept = result.findings.filter((f) => !ruleIds.has(f.rule));
+  return [...kept, ...finish(runRules(plan, { ...options, say }, config), plan, config)];
 }
 
 /** What checkPlan found for one path, or the error it stopped with, as plain data (for threads). */

@@ -471,7 +471,8 @@ const isQuoted = (file: SourceFile, node: SourceNode) => {
 
 function message(say: Messages, pointer: string, isKey: boolean, hits: SecretHit[]): string {
   return say.secretInPlan({
-    path: pathOf(pointer),
+    // A key that holds a credential is part of its own path (`notes.Passwort: ****`).
+    path: maskSecrets(pathOf(pointer)),
     isKey,
     kinds: [...new Set(hits.map((h) => h.kind))],
     shown: [...new Set(hits.map((h) => h.masked))].slice(0, 3).join(', '),

@@ -206,7 +206,7 @@ testRule('secret-in-plan', [
   {
     name: 'a credential in a key is reported at the key',
     plan: 'bcplan: 1\nplan:\n  id: p\n  "PIN 4711": x\n',
-    findings: [{ line: 4, column: 3, message: 'the key plan.PIN 4711 holds a PIN' }],
+    findings: [{ line: 4, column: 3, message: 'the key plan.PIN **** holds a PIN (PIN ****)' }],
   },
   {
     name: 'one finding per value, naming every kind found',

@@ -293,14 +293,14 @@ scenarios: [{ id: s, title: S, likelihood: 1, impact: 1, owner: r }]
 describe('a credential in the plan is masked wherever another message quotes it', () => {
   // Assembled at run time so this file does not look like a leak.
   const ghp = `ghp_${'a1B2c3D4e5F6g7H8i9J0'}${'k1L2m3N4o5P6q7R8'}`;
-  const secrets = ['Geheim1!', 'geheim1', '4711', ghp.slice(4), 'hunter2xyz', 'Sommer2026'];
+  const secrets = ['Geheim1!', 'geheim1', '4711', ghp.slice(4), 'hunter2xyz', 'Sommer2026', 'Fr3iheit'];
   const plan = `bcplan: 1
 imports: ["password=hunter2xyz.yaml"]
 plan: { id: p, title: P, organization: O, version: "1", owner: boss, emergencyOfficer: boss, reviewed: 2026-06-01 }
 roles:
   - { id: boss, title: Boss, primary: "Passwort: Geheim1!", deputies: [anna] }
 contacts:
-  - { id: anna, name: Anna, phone: "+47 1", verified: 2026-06-01 }
+  - { id: anna, name: Anna, phone: "+47 1", verified: 2026-06-01, "Kennwort: Fr3iheit#": x }
 services:
   - { id: s, name: S, criticality: "token ${ghp}" }
 scenarios:
@@ -319,10 +319,12 @@ access:
     expect(quoting.map((f) => f.rule).sort()).toEqual([
       'import',
       'schema',
+      'schema',
       'unknown-level',
       'unknown-reference',
     ]);
-    expect(findings.filter((f) => f.rule === 'secret-in-plan')).toHaveLength(5);
+    // Six: the key holding a password is reported at the key, its path masked in the message.
+    expect(findings.filter((f) => f.rule === 'secret-in-plan')).toHaveLength(6);
     for (const format of ['json', 'stylish', 'sarif', 'junit', 'github']) {
       const r = await run(['validate', file, '--format', format, '--as-of', '2026-11-22']);
       expect(r.code).toBe(1);
@@ -346,6 +348,13 @@ access:
     const text = (await readPdf(readFileSync(out))).text;
     expect(text).toContain('VPN Passwort: ****');
     for (const secret of secrets) expect(text).not.toContain(secret);
+    // The appendix of a runbook in another language words the findings anew: masked the same.
+    const nb = path.join(dir, 'draft-nb.pdf');
+    const args = ['render', path.join(dir, 'plan.yaml'), '-o', nb, '--force', '--as-of', '2026-11-22'];
+    expect((await run([...args, '--lang', 'nb'])).code).toBe(0);
+    const norwegian = (await readPdf(readFileSync(nb))).text;
+    expect(norwegian).toContain('Passwort: ****');
+    for (const secret of secrets) expect(norwegian).not.toContain(secret);
   });
 
   it('in review’s digest, in every format', async () => {
