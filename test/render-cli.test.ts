@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../src/checks/messages/index.js';
+import { checkPlan, findingsWorded } from '../src/validate.js';
 import { BIN } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf.js';
 
@@ -81,6 +83,33 @@ describe('bcplan render', () => {
     expect(pdf.text).toContain('Appendix: validation findings');
     expect(pdf.text).toContain('stale-contact');
   });
+
+  it.each([
+    ['de', [] as string[]],
+    ['en', ['--lang', 'en']],
+  ])(
+    'words the appendix findings in the runbook language (%s)',
+    async (lang, args) => {
+      const out = path.join(tempDir(), 'draft.pdf');
+      const r = await run(['render', FIXTURE, '-o', out, '--as-of', '2027-06-01', '--force', ...args]);
+      expect(r.code).toBe(0);
+
+      const checked = checkPlan(FIXTURE, { asOf: new Date(2027, 5, 1) });
+      const worded = findingsWorded(checked, { asOf: new Date(2027, 5, 1) }, MESSAGES[lang as 'de' | 'en']);
+      const shown = worded.filter((f) => f.severity !== 'info');
+      expect(shown.map((f) => f.rule)).toContain('stale-contact');
+      // The message column of the appendix, without the line breaks of its cells.
+      const pdf = await readPdf(readFileSync(out));
+      const column = pdf.pages.flatMap((page) => {
+        const header = page.items.find((i) => i.str === (lang === 'de' ? 'Meldung' : 'Message'));
+        return header ? page.items.filter((i) => i.x >= header.x - 1 && i !== header).map((i) => i.str) : [];
+      });
+      const squeeze = (s: string) => s.replace(/\s+/g, '');
+      const text = squeeze(column.join(''));
+      for (const f of shown) expect(text).toContain(squeeze(f.message));
+      if (lang === 'de') expect(text).not.toContain(squeeze('was last verified'));
+    },
+  );
 
   it('an unwritable output is one line and exit 2', async () => {
     const r = await run(['render', FIXTURE, '-o', '/nonexistent-folder/x.pdf', '--as-of', '2026-06-01']);

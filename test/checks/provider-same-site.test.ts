@@ -15,7 +15,7 @@ providers:
       {
         line: 4,
         pointer: '/services/0/id',
-        message: 'service hotline: all 2 providers (a and b) are in Bergen, NO, so one local event',
+        message: 'service hotline: both providers (a and b) are in Bergen, NO, so one local event',
       },
     ],
   },
@@ -44,7 +44,7 @@ providers:
   - { id: a, services: [chat, web], site: { city: Lisboa, country: PT } }
   - { id: b, services: [chat, web], site: { city: Lisboa, country: PT } }
 `,
-    findings: [{ line: 5, message: 'service web: all 2 providers (a and b) are in Lisboa, PT' }],
+    findings: [{ line: 5, message: 'service web: both providers (a and b) are in Lisboa, PT' }],
   },
   {
     name: 'one provider is left to single-provider',

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { allRules } from '../../checks/index.js';
 import { UsageError } from '../../errors.js';
-import { LANGUAGES } from '../../plan/matrix.js';
+import { LANGUAGES, planLanguage } from '../../plan/matrix.js';
 import { stylish } from '../../report/stylish.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import { checkPlan, sortFindings } from '../../validate.js';
+import { type CheckOptions, checkPlan, findingsWorded, sortFindings } from '../../validate.js';
 import { useColor } from '../color.js';
 import { parseAsOf, parseChoice, refuseOverwritingInput, requireFile, sourceDateEpoch } from '../options.js';
 
@@ -67,11 +67,12 @@ export async function render(planPath: string, options: RenderOptions): Promise<
   requireFile(planPath);
   const output = options.output ?? planPath.replace(/(\.ya?ml)?$/i, '.pdf');
 
-  const result = checkPlan(planPath, {
+  const checkOptions: CheckOptions = {
     asOf,
     ...(options.config ? { configFile: options.config } : {}),
     ...(options.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
-  });
+  };
+  const result = checkPlan(planPath, checkOptions);
   refuseOverwritingInput(
     output,
     [planPath, ...result.plan.files.map((f) => f.path)],
@@ -110,6 +111,13 @@ export async function render(planPath: string, options: RenderOptions): Promise<
   }
 
   const { renderRunbook } = await import('../../render/index.js');
+  // The terminal gets the findings in English, as from validate; the appendix in the runbook's language.
+  const runbookLanguage = language ?? planLanguage(result.plan);
+  let appendix = findings;
+  if (runbookLanguage !== 'en') {
+    const { MESSAGES } = await import('../../checks/messages/index.js');
+    appendix = sortFindings(findingsWorded(result, checkOptions, MESSAGES[runbookLanguage]));
+  }
   const bytes = await renderRunbook(result.plan, {
     language,
     asOf,
@@ -119,7 +127,7 @@ export async function render(planPath: string, options: RenderOptions): Promise<
     staleAfter: result.config.staleAfter,
     dueWindow: result.config.dueWindow,
     draftErrors: errors.length,
-    findings: findings.filter((f) => f.severity !== 'info'),
+    findings: appendix.filter((f) => f.severity !== 'info'),
     commit: gitCommit(planPath),
   });
   writeFileAtomic(output, bytes);
