@@ -57,6 +57,14 @@ const loads = (modules: string[], pkg: string) =>
         readFileSync(fileURLToPath(m), 'utf8').includes(`node_modules/${pkg}/`)),
   );
 
+/** Modules (or bundle chunks) holding the rules' messages in a language other than English. */
+const translations = (modules: string[]) =>
+  modules.filter((m) =>
+    m.includes('/dist/chunks/')
+      ? /src\/checks\/messages\/(?:de|nl|da|nb)\.ts/.test(readFileSync(fileURLToPath(m), 'utf8'))
+      : /\/checks\/messages\/(?:de|nl|da|nb)\.js$/.test(m),
+  );
+
 describe('start-up: what each command loads', () => {
   it('validate loads the validator and the YAML parser, and nothing for PDF, prompts or date locales', async () => {
     const { code, modules } = await loadedBy(['validate', PLAN, '--as-of', '2026-11-22']);
@@ -64,6 +72,15 @@ describe('start-up: what each command loads', () => {
     expect(modules.some((m) => m.endsWith('/dist/cli/commands/validate.js'))).toBe(true);
     expect(loads(modules, 'yaml')).toBe(true);
     expect(heavyIn(modules)).toEqual([]);
+    expect(translations(modules)).toEqual([]); // validate words its findings in English only
+  });
+
+  it('render loads the messages of other languages (for the appendix)', async () => {
+    const out = path.join(tmp, 'runbook.pdf');
+    const args = ['render', PLAN, '-o', out, '--as-of', '2026-11-22', '--lang', 'de', '--force'];
+    const { code, modules } = await loadedBy(args);
+    expect(code).toBe(0);
+    expect(translations(modules).length).toBeGreaterThan(0);
   });
 
   it('validate --format json and sarif stay light too', async () => {
