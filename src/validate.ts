@@ -156,6 +156,7 @@ export function findingsWorded(result: PlanResult, options: CheckOptions, say: M
   if (plan.root.data === undefined) return result.findings;
   const ruleIds = new Set((options.rules ?? catalogue).map((r) => r.id));
   const kept = result.findings.filter((f) => !ruleIds.has(f.rule));
+  if (kept.length === result.findings.length) return kept; // no rule found anything: nothing to word
   return [...kept, ...finish(runRules(plan, { ...options, say }, config), plan, config)];
 }
 
