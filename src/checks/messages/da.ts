@@ -82,7 +82,7 @@ function referrer(from: Referrer): string {
       return `${entry(from.entry)}${step} (${from.field})`;
     }
     case 'communication':
-      return `${from.audience !== undefined ? `kommunikationen til ${from.audience}` : 'kommunikationsplanen'} (${from.field})`;
+      return `${from.audience !== undefined ? `kommunikationen til ${from.audience}` : 'en post i kommunikationsplanen'} (${from.field})`;
     case 'exercise':
       return `${from.date !== undefined ? `øvelsen fra ${from.date}` : 'en øvelse'} (${from.field})`;
   }
@@ -101,11 +101,16 @@ const overdue = (noun: string, p: Overdue, check: string) =>
 const rowName = (row: number, likelihood: number | undefined) =>
   `række ${row} i riskMatrix.grid${likelihood !== undefined ? ` (sandsynlighed ${likelihood})` : ''}`;
 
+/** `senest 2026-12-05, om 9 dage`; `i dag, 2026-11-26`. */
+const deadline = (due: Date, daysLeft: number) =>
+  daysLeft === 0 ? `i dag, ${date(due)}` : `senest ${date(due)}, ${relative(daysLeft)}`;
+
 const planName = (plan: string | undefined) => (plan !== undefined ? `planen ${plan}` : 'planen');
 const setReviewed = 'og sæt derefter plan.reviewed til datoen for gennemgangen';
 
 export const da: Messages = {
-  ruleFailed: (p) => `reglen ${p.rule} fejlede på denne plan (meld venligst fejlen): ${p.error}`,
+  ruleFailed: (p) =>
+    `reglen ${p.rule} kunne ikke køres på denne plan (rapportér venligst fejlen): ${p.error}`,
 
   contractEnding(p) {
     const d = p.daysLeft;
@@ -117,7 +122,7 @@ export const da: Messages = {
           : `udløb ${date(p.due)}, for ${days(-d)} siden`;
     const fix =
       d >= 0
-        ? 'forny eller forlæng kontrakten, eller sæt exitplanen i gang, og flyt leverandørens tjenester til en anden leverandør'
+        ? 'forny eller forlæng kontrakten, eller sæt exitplanen i gang og flyt leverandørens tjenester til en anden leverandør'
         : 'hvis kontrakten er blevet fornyet, så sæt contractEnds til den nye slutdato; hvis ikke, så flyt leverandørens tjenester til en anden leverandør, og fjern leverandøren fra planen';
     return `kontrakten med leverandøren ${p.provider} ${when}: ${fix}`;
   },
@@ -138,11 +143,11 @@ export const da: Messages = {
   exerciseOverdue(p) {
     const risk = p.risk !== undefined ? ` (risikoklasse ${p.risk}, ikke acceptabel)` : '';
     const last = p.last
-      ? `blev sidst øvet ${date(p.last.date)}, ${relative(p.last.lastDays)} (skal øves igen inden for ${duration(p.last.every)}, altså senest ${date(p.last.due)})`
+      ? `blev sidst øvet ${date(p.last.date)}, ${relative(p.last.lastDays)} (interval ${duration(p.last.every)}, så den næste øvelse forfaldt ${date(p.last.due)})`
       : 'er aldrig blevet øvet';
     return (
-      `scenariet ${p.scenario}${risk} ${last}: hold en skrivebordsøvelse, en simulering eller en fuldskalaøvelse ` +
-      `af scenariet, og registrér den under exercises med scenarios: [${p.scenario}]`
+      `scenariet ${p.scenario}${risk} ${last}: øv scenariet med en skrivebordsøvelse, en simulering eller en fuldskalaøvelse, ` +
+      `og registrér øvelsen under exercises med scenarios: [${p.scenario}]`
     );
   },
 
@@ -174,9 +179,9 @@ export const da: Messages = {
     `gennemgå planen med den ansvarlige${p.owner !== undefined ? ` (rollen ${p.owner})` : ''}, ${setReviewed}`,
 
   providerSameCompany: (p) =>
-    `tjenesten ${p.service}: leverandørerne ${and(p.providers)} hører til samme virksomhed, ${p.name}; én konkurs, én strejke eller ét IT-nedbrud kan sætte ${them(p.providers.length)} ud af drift: tilføj en leverandør fra en anden virksomhed`,
+    `tjenesten ${p.service}: leverandørerne ${and(p.providers)} hører under samme virksomhed, ${p.name}; én konkurs, én strejke eller ét IT-nedbrud kan sætte ${them(p.providers.length)} ud af drift: tilføj en leverandør fra en anden virksomhed`,
   providerSameCountry: (p) =>
-    `tjenesten ${p.service}: alle leverandører ligger i samme land, ${p.country} (${p.sites.map((s) => `${s.provider} i ${s.city}`).join(', ')}); en national hændelse (strejke, svigt i elnettet, ny lovgivning) kan ramme ${them(p.sites.length)}: overvej en leverandør i et andet land`,
+    `tjenesten ${p.service}: ${p.sites.length === 2 ? 'begge leverandører' : 'alle leverandørerne'} ligger i samme land, ${p.country} (${p.sites.map((s) => `${s.provider} i ${s.city}`).join(', ')}); en national hændelse (strejke, svigt i elnettet, ny lovgivning) kan ramme ${them(p.sites.length)}: overvej en leverandør i et andet land`,
   providerSameSite(p) {
     const n = p.providers.length;
     return (
@@ -193,24 +198,24 @@ export const da: Messages = {
   reviewDueSoon(p) {
     if (p.kind === 'plan') {
       return (
-        `${planName(p.plan)} skal gennemgås senest ${date(p.due)}, ${relative(p.daysLeft)} ` +
+        `${planName(p.plan)} skal gennemgås ${deadline(p.due, p.daysLeft)} ` +
         `(sidst gennemgået ${date(p.last)}, interval ${duration(p.every)}): gennemgå planen med den ansvarlige, ${setReviewed}`
       );
     }
     const what = p.kind === 'contact' ? confirmDetails : checkAccess;
     return (
-      `${NOUN[p.kind].the} ${p.id} skal bekræftes igen senest ${date(p.due)}, ${relative(p.daysLeft)} ` +
+      `${NOUN[p.kind].the} ${p.id} skal bekræftes igen ${deadline(p.due, p.daysLeft)} ` +
       `(sidst bekræftet ${date(p.last)}, interval ${duration(p.every)}): ${what}, og kør derefter ${p.command}`
     );
   },
 
   rtoExceedsMtpd: (p) =>
-    `${entry(p.service)}: rto ${p.rto} er længere end mtpd ${p.mtpd}, dvs. at genetableringen først ville være afsluttet, når afbrydelsen allerede er blevet uacceptabel: forkort rto til højst ${p.mtpd}, eller ret mtpd`,
+    `${entry(p.service)}: rto ${p.rto} er længere end mtpd ${p.mtpd}, dvs. at genetableringen først ville være afsluttet, når afbrydelsen allerede var blevet uacceptabel: forkort rto til højst ${p.mtpd}, eller ret mtpd`,
 
   singleProvider(p) {
     const n = p.providers.length;
     const need = p.explicit
-      ? `minProviders er sat til ${p.min}: tilføj ${plural(p.min - n, 'leverandør', 'leverandører')} mere på en anden lokation, eller sænk minProviders`
+      ? `minProviders er sat til ${p.min}: tilføj ${plural(p.min - n, 'leverandør', 'leverandører')} mere på ${p.min - n === 1 ? 'en anden lokation' : 'andre lokationer'}, eller sænk minProviders`
       : `kritiske og højt prioriterede tjenester skal have mindst ${p.min} leverandører på forskellige lokationer: tilføj en leverandør mere, eller sæt minProviders: 1, hvis I accepterer risikoen`;
     return `tjenesten ${p.service}${p.criticality !== undefined ? ` (kritikalitet: ${p.criticality})` : ''} har ${plural(n, 'leverandør', 'leverandører')} (${and(p.providers)}); ${need}`;
   },
@@ -220,7 +225,7 @@ export const da: Messages = {
     overdue(
       'nødadgangen',
       p,
-      'kontrollér, at adgangsoplysningerne ligger dér, hvor vault angiver, at de stadig virker, og at indehaverne kan komme til dem',
+      'kontrollér, at adgangsoplysningerne ligger dér, hvor vault angiver, at de stadig virker, og at indehaverne kan få fat i dem',
     ),
 
   unknownLevel(p) {
