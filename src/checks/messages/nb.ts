@@ -85,7 +85,7 @@ function referrer(from: Referrer): string {
     case 'communication':
       return `${from.audience !== undefined ? `kommunikasjonen med målgruppen ${from.audience}` : 'en oppføring i kommunikasjonsplanen'} (${from.field})`;
     case 'exercise':
-      return `${from.date !== undefined ? `øvelsen ${from.date}` : 'en øvelse'} (${from.field})`;
+      return `${from.date !== undefined ? `øvelsen datert ${from.date}` : 'en øvelse'} (${from.field})`;
   }
 }
 
@@ -129,7 +129,7 @@ export const nb: Messages = {
   },
 
   exerciseOverdue(p) {
-    const risk = p.risk !== undefined ? ` (risiko ${p.risk}, ikke akseptabel)` : '';
+    const risk = p.risk !== undefined ? ` (risikoklasse ${p.risk}, ikke akseptabel)` : '';
     const last = p.last
       ? `ble sist øvd ${date(p.last.date)}, ${relative(p.last.lastDays)} (intervall ${duration(p.last.every)}, fristen gikk ut ${date(p.last.due)})`
       : 'har aldri blitt øvd';
@@ -164,14 +164,14 @@ export const nb: Messages = {
     `gå gjennom planen sammen med den ansvarlige${p.owner !== undefined ? ` (rollen ${p.owner})` : ''}, og sett deretter plan.reviewed til datoen for gjennomgangen`,
 
   providerSameCompany: (p) =>
-    `tjenesten ${p.service}: leverandørene ${and(p.providers)} tilhører samme selskap, ${p.name}; én konkurs, streik eller IT-stans kan stanse ${p.providers.length === 2 ? 'begge' : 'alle'}: legg til en leverandør fra et annet selskap`,
+    `tjenesten ${p.service}: leverandørene ${and(p.providers)} tilhører samme selskap, ${p.name}; én konkurs, én streik eller ett IT-avbrudd kan sette ${p.providers.length === 2 ? 'begge' : 'alle'} ut av drift: legg til en leverandør fra et annet selskap`,
   providerSameCountry: (p) =>
-    `tjenesten ${p.service}: alle leverandørene ligger i samme land, ${p.country} (${p.sites.map((s) => `${s.provider} i ${s.city}`).join(', ')}); én nasjonal hendelse (streik, omfattende strømbrudd, ny lovgivning) kan ramme alle: vurder en leverandør i et annet land`,
+    `tjenesten ${p.service}: ${p.sites.length === 2 ? 'begge' : 'alle'} leverandørene ligger i samme land, ${p.country} (${p.sites.map((s) => `${s.provider} i ${s.city}`).join(', ')}); én nasjonal hendelse (streik, omfattende strømbrudd, ny lovgivning) kan ramme ${p.sites.length === 2 ? 'begge' : 'alle'}: vurder en leverandør i et annet land`,
   providerSameSite: (p) =>
-    `tjenesten ${p.service}: ${p.providers.length === 2 ? 'begge leverandørene' : `alle ${p.providers.length} leverandørene`} (${and(p.providers)}) ligger i ${p.city}, ${p.country}, så én lokal hendelse (brann, flom, strømbrudd) stanser ${p.providers.length === 2 ? 'begge' : 'alle'}: bruk en leverandør på en annen lokasjon, helst i et annet land`,
+    `tjenesten ${p.service}: ${p.providers.length === 2 ? 'begge leverandørene' : `alle ${p.providers.length} leverandørene`} (${and(p.providers)}) ligger i ${p.city}, ${p.country}, så én lokal hendelse (brann, flom, strømbrudd) kan sette ${p.providers.length === 2 ? 'begge' : 'alle'} ut av drift: bruk en leverandør på en annen lokasjon, helst i et annet land`,
 
   respondExceedsRto: (p) =>
-    `${entry(p.scenario)}: håndteringstiltakene tar ${p.steps.length > 1 ? `til sammen ${p.total} (${p.steps.join(' + ')})` : p.total}, altså lengre enn gjenopprettingstiden for tjenesten ${p.service} (rto ${p.rto}): kort ned tiltakene eller utfør dem parallelt, eller vurder rto på nytt`,
+    `${entry(p.scenario)}: håndteringstiltakene tar ${p.steps.length > 1 ? `til sammen ${p.total} (${p.steps.join(' + ')})` : p.total}, som er lengre enn gjenopprettingstiden for tjenesten ${p.service} (rto ${p.rto}): kort ned tiden tiltakene tar, eller utfør dem parallelt, eller vurder rto på nytt`,
 
   reviewDueSoon(p) {
     const verb = p.kind === 'plan' ? 'skal gjennomgås' : 'skal bekreftes på nytt';
@@ -191,14 +191,14 @@ export const nb: Messages = {
   },
 
   rtoExceedsMtpd: (p) =>
-    `${entry(p.service)}: gjenopprettingstiden (rto ${p.rto}) er lengre enn lengste akseptable avbrudd (mtpd ${p.mtpd}), så tjenesten ville først være gjenopprettet etter at avbruddet er blitt lengre enn det som er akseptabelt: kort ned rto til høyst ${p.mtpd}, eller rett mtpd`,
+    `${entry(p.service)}: gjenopprettingstiden (rto ${p.rto}) er lengre enn det lengste akseptable avbruddet (mtpd ${p.mtpd}), så tjenesten ville først være gjenopprettet når avbruddet allerede var blitt uakseptabelt langt: kort ned rto til høyst ${p.mtpd}, eller rett mtpd`,
 
   singleProvider(p) {
     const n = p.providers.length;
     const need = p.explicit
       ? `minProviders er satt til ${p.min}: legg til ${plural(p.min - n, 'leverandør', 'leverandører')} på ${p.min - n === 1 ? 'en annen lokasjon' : 'andre lokasjoner'}, eller senk minProviders`
       : `kritiske og høyt prioriterte tjenester trenger minst ${p.min} leverandører på ulike lokasjoner: legg til en ekstra leverandør på en annen lokasjon, eller sett minProviders: 1 hvis risikoen er akseptert`;
-    return `tjenesten ${p.service}${p.criticality !== undefined ? ` (criticality: ${p.criticality})` : ''} har ${plural(n, 'leverandør', 'leverandører')} (${and(p.providers)}); ${need}`;
+    return `tjenesten ${p.service}${p.criticality !== undefined ? ` (kritikalitet: ${p.criticality})` : ''} har ${plural(n, 'leverandør', 'leverandører')} (${and(p.providers)}); ${need}`;
   },
 
   staleContact: (p) => overdue('kontakten', p, 'bekreft kontaktopplysningene'),
@@ -232,7 +232,7 @@ export const nb: Messages = {
     return (
       `${entry(p.scenario)} er i risikoklassen ${p.class} (sannsynlighet ${p.likelihood}, konsekvens ${p.impact}; ikke akseptabel), ` +
       `men har ingen tiltak for å ${or(p.missing.map((m) => PART_VERB[m]))}: ` +
-      `${one ? 'legg til minst ett' : 'legg dem til'} under ${and(p.missing.map((m) => `measures.${m}`))}`
+      `legg til ${one ? 'minst ett' : 'tiltak'} under ${and(p.missing.map((m) => `measures.${m}`))}`
     );
   },
 
@@ -242,7 +242,7 @@ export const nb: Messages = {
     const [what, fix] = {
       plan: [
         'planen er markert som gjennomgått',
-        'skriv datoen for den siste gjennomgangen som faktisk er holdt',
+        'skriv datoen for den siste gjennomgangen som faktisk er gjennomført',
       ],
       contact: [
         `${name('kontakten', 'kontakt')} er markert som bekreftet`,
@@ -263,9 +263,11 @@ export const nb: Messages = {
   secretInPlan(p) {
     const place = p.isKey
       ? p.path
-        ? `et feltnavn i ${p.path}`
+        ? `feltnavnet ${p.path}`
         : 'et feltnavn på øverste nivå'
-      : p.path || 'dokumentet';
+      : p.path
+        ? `feltet ${p.path}`
+        : 'dokumentet';
     return (
       `${place} inneholder ${and(p.kinds.map((k) => SECRET[k]))} (${p.shown}): fjern dette fra planen, og skriv bare hvor det oppbevares ` +
       '(f.eks. vault: "Safen på rom 2.14, konvolutt R-1"); bytt også ut tilgangsopplysningene, for de ligger nå i filens versjonshistorikk'
