@@ -4,7 +4,7 @@
 import { type Duration, formatDate as date } from '../../plan/dates.js';
 import { plural } from '../../util/plural.js';
 import type { Entry, EntryKind, Messages, Overdue, Part, Referrer, SecretKind } from './types.js';
-import { durationWords, joinList, nameEntry } from './words.js';
+import { DURATION_UNITS, joinList, nameEntry } from './words.js';
 
 const UNIT: Record<keyof Duration, [string, string]> = {
   years: ['Jahr', 'Jahre'],
@@ -16,8 +16,14 @@ const UNIT: Record<keyof Duration, [string, string]> = {
   seconds: ['Sekunde', 'Sekunden'],
 };
 
-/** A duration in words, as a noun phrase: P12M → `12 Monate`, P1Y6M → `1 Jahr 6 Monate`. */
-const duration = (d: Duration) => durationWords(d, (n, unit) => plural(n, ...UNIT[unit]));
+const and = (items: string[]) => joinList(items, 'und');
+const or = (items: string[]) => joinList(items, 'oder');
+
+/** A duration in words, as a noun phrase: P12M → `12 Monate`, P1Y6M → `1 Jahr und 6 Monate`. */
+function duration(d: Duration): string {
+  const parts = DURATION_UNITS.filter((k) => d[k] > 0).map((k) => plural(d[k], ...UNIT[k]));
+  return parts.length > 0 ? and(parts) : plural(0, ...UNIT.days);
+}
 
 /** `1 Tag`, `3 Tage`; after a preposition (`vor 3 Tagen`) use `daysAfter`. */
 const days = (n: number) => plural(n, 'Tag', 'Tage');
@@ -28,9 +34,6 @@ function relative(n: number): string {
   if (n === 0) return 'heute';
   return n > 0 ? `in ${daysAfter(n)}` : `vor ${daysAfter(-n)}`;
 }
-
-const and = (items: string[]) => joinList(items, 'und');
-const or = (items: string[]) => joinList(items, 'oder');
 
 /** A noun, with what the sentences around it need of its gender. */
 interface Noun {
@@ -107,7 +110,7 @@ const overdue = (noun: string, p: Overdue, check: string) =>
   `Prüfintervall ${duration(p.every)}, fällig seit ${date(p.due)}): ${check}, danach ${p.command} ausführen`;
 
 const rowName = (row: number, likelihood: number | undefined) =>
-  `Zeile ${row} von riskMatrix.grid${likelihood !== undefined ? ` (Eintrittswahrscheinlichkeit ${likelihood})` : ''}`;
+  `Zeile ${row} in riskMatrix.grid${likelihood !== undefined ? ` (Eintrittswahrscheinlichkeit ${likelihood})` : ''}`;
 
 const thePlan = (plan: string | undefined) => (plan !== undefined ? `Plan ${plan}` : 'Der Plan');
 
@@ -159,8 +162,8 @@ export const de: Messages = {
 
   matrixGridRows: (p) =>
     `riskMatrix.grid hat ${plural(p.rows, 'Zeile', 'Zeilen')}, die Matrix hat aber ` +
-    `${plural(p.levels, 'Wahrscheinlichkeitsstufe', 'Wahrscheinlichkeitsstufen')}: ` +
-    'für jede Wahrscheinlichkeitsstufe eine Zeile anlegen, die niedrigste Stufe zuerst',
+    `${plural(p.levels, 'Stufe', 'Stufen')} der Eintrittswahrscheinlichkeit: ` +
+    'je Stufe eine Zeile anlegen, die niedrigste Stufe zuerst',
   matrixGridCells: (p) =>
     `${rowName(p.row, p.likelihood)} hat ${plural(p.cells, 'Zelle', 'Zellen')}, die Matrix hat aber ` +
     `${plural(p.levels, 'Auswirkungsstufe', 'Auswirkungsstufen')}: ` +
@@ -177,12 +180,12 @@ export const de: Messages = {
   matrixNoUpTo: (p) =>
     `${entry(p.class)} hat kein upTo: ohne grid braucht jede Klasse ein upTo, also den höchsten Wert, den sie abdeckt`,
   matrixNoClasses: (p) =>
-    `riskMatrix.classes ist leer: Klassen anlegen, deren upTo bis ${p.highest} reicht ` +
+    `riskMatrix.classes ist leer: Klassen anlegen, deren upTo-Werte bis ${p.highest} reichen ` +
     `(Eintrittswahrscheinlichkeit ${p.likelihood} × Auswirkung ${p.impact}), oder ein grid angeben`,
   matrixTooLow: (p) =>
     `Die Klassen in riskMatrix.classes reichen nur bis zum Wert ${p.upTo} (Klasse ${p.class}), ` +
     `der höchste Wert ist aber ${p.highest} (Eintrittswahrscheinlichkeit ${p.likelihood} × Auswirkung ${p.impact}): ` +
-    `upTo der letzten Klasse auf ${p.highest} anheben oder eine Klasse ergänzen`,
+    `das upTo der letzten Klasse auf ${p.highest} anheben oder eine Klasse ergänzen`,
 
   noDeputy: (p) =>
     `${entry(p.role)}${p.title !== undefined ? ` (${p.title})` : ''} hat keine Vertretung: ` +
@@ -203,22 +206,22 @@ export const de: Messages = {
   providerSameCompany: (p) =>
     `Dienst ${p.service}: Die Dienstleister ${and(p.providers)} gehören zum selben Unternehmen (${p.name}); ` +
     `eine Insolvenz, ein Streik oder ein IT-Ausfall kann ${p.providers.length === 2 ? 'beide' : 'alle'} ` +
-    'Standorte zugleich lahmlegen: einen Dienstleister eines anderen Unternehmens ergänzen',
+    'zugleich lahmlegen: einen Dienstleister eines anderen Unternehmens ergänzen',
   providerSameCountry: (p) =>
-    `Dienst ${p.service}: Alle Dienstleister sitzen im selben Land, ${p.country} ` +
+    `Dienst ${p.service}: Alle Dienstleister befinden sich im selben Land, ${p.country} ` +
     `(${p.sites.map((s) => `${s.provider} in ${s.city}`).join(', ')}); ein landesweites Ereignis ` +
     '(Streik, großflächiger Stromausfall, neues Gesetz) kann sie alle treffen: ' +
     'einen Dienstleister in einem anderen Land in Betracht ziehen',
   providerSameSite: (p) =>
     `Dienst ${p.service}: ${p.providers.length === 2 ? 'Beide' : `Alle ${p.providers.length}`} Dienstleister ` +
-    `(${and(p.providers)}) sitzen in ${p.city}, ${p.country}, sodass ein örtliches Ereignis ` +
-    '(Brand, Hochwasser, Stromausfall) alle zugleich lahmlegt: einen Dienstleister an einem anderen Standort ' +
-    'nutzen, am besten in einem anderen Land',
+    `(${and(p.providers)}) befinden sich in ${p.city}, ${p.country}, sodass ein örtliches Ereignis ` +
+    `(Brand, Hochwasser, Stromausfall) ${p.providers.length === 2 ? 'beide' : 'alle'} zugleich lahmlegt: ` +
+    'einen Dienstleister an einem anderen Standort nutzen, am besten in einem anderen Land',
 
   respondExceedsRto: (p) =>
     `${entry(p.scenario)}: Die Schritte der Phase Reagieren dauern ` +
-    `${p.steps.length > 1 ? `zusammen ${p.total} (${p.steps.join(' + ')})` : p.total}, länger als die ` +
-    `Wiederanlaufzeit des Dienstes ${p.service} (rto ${p.rto}): die Schritte verkürzen oder parallel ` +
+    `${p.steps.length > 1 ? `zusammen ${p.total} (${p.steps.join(' + ')})` : p.total} und damit länger als ` +
+    `die Wiederanlaufzeit des Dienstes ${p.service} (rto ${p.rto}): die Schritte verkürzen oder parallel ` +
     'ausführen, sonst die rto überprüfen',
 
   reviewDueSoon(p) {
@@ -238,7 +241,7 @@ export const de: Messages = {
   rtoExceedsMtpd: (p) =>
     `${entry(p.service)}: Die Wiederanlaufzeit (rto ${p.rto}) ist länger als die maximal tolerierbare ` +
     `Ausfallzeit (mtpd ${p.mtpd}); der Dienst liefe also erst wieder an, wenn der Ausfall bereits ` +
-    `untragbar geworden ist: die rto auf höchstens ${p.mtpd} verkürzen oder die mtpd korrigieren`,
+    `untragbar geworden wäre: die rto auf höchstens ${p.mtpd} verkürzen oder die mtpd korrigieren`,
 
   singleProvider(p) {
     const n = p.providers.length;
@@ -307,7 +310,8 @@ export const de: Messages = {
   },
 
   verifiedInFuture(p) {
-    const name = (noun: string) => (p.id !== undefined ? `${noun} ${p.id}` : `${noun} Nr. ${p.index + 1}`);
+    /** In the genitive: `des Kontakts max-braun`, `des Notfallzugangs Nr. 1`. */
+    const of = (noun: string) => `des ${noun} ${p.id !== undefined ? p.id : `Nr. ${p.index + 1}`}`;
     const on = date(p.date);
     const [what, fix] = {
       plan: [
@@ -315,11 +319,11 @@ export const de: Messages = {
         'das Datum der letzten tatsächlich durchgeführten Prüfung eintragen',
       ],
       contact: [
-        `Als Prüfdatum von ${name('Kontakt')} ist ${on} eingetragen`,
+        `Als Prüfdatum ${of('Kontakts')} ist ${on} eingetragen`,
         'das Datum eintragen, an dem die Kontaktdaten tatsächlich bestätigt wurden',
       ],
       access: [
-        `Als Prüfdatum von ${name('Notfallzugang')} ist ${on} eingetragen`,
+        `Als Prüfdatum ${of('Notfallzugangs')} ist ${on} eingetragen`,
         'das Datum eintragen, an dem der Zugang tatsächlich geprüft wurde',
       ],
       exercise: [
