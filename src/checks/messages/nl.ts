@@ -3,7 +3,7 @@
 import { type Duration, formatDate as date } from '../../plan/dates.js';
 import { plural } from '../../util/plural.js';
 import type { Entry, EntryKind, Messages, Overdue, Part, Referrer, SecretKind } from './types.js';
-import { DURATION_UNITS, durationWords, joinList, nameEntry } from './words.js';
+import { DURATION_UNITS, joinList, nameEntry } from './words.js';
 
 const UNIT: Record<keyof Duration, [string, string]> = {
   years: ['jaar', 'jaar'],
@@ -15,8 +15,14 @@ const UNIT: Record<keyof Duration, [string, string]> = {
   seconds: ['seconde', 'seconden'],
 };
 
-/** P12M → `12 maanden`, P1Y6M → `1 jaar 6 maanden`, P0D → `0 dagen`. */
-const duration = (d: Duration) => durationWords(d, (n, unit) => plural(n, ...UNIT[unit]));
+const and = (items: string[]) => joinList(items, 'en');
+const or = (items: string[]) => joinList(items, 'of');
+
+/** P12M → `12 maanden`, P1Y6M → `1 jaar en 6 maanden`, P0D → `0 dagen`. */
+function duration(d: Duration): string {
+  const parts = DURATION_UNITS.filter((k) => d[k] > 0).map((k) => plural(d[k], ...UNIT[k]));
+  return parts.length > 0 ? and(parts) : plural(0, ...UNIT.days);
+}
 
 const EVERY_ONE: Record<keyof Duration, string> = {
   years: 'elk jaar',
@@ -28,10 +34,18 @@ const EVERY_ONE: Record<keyof Duration, string> = {
   seconds: 'elke seconde',
 };
 
-/** `elke 12 maanden`, `elk jaar` (not `elke 1 jaar`), `elke 1 jaar 6 maanden`. */
+/**
+ * `elke 12 maanden`, `elk jaar` (not `elke 1 jaar`); P1Y6M is `elke 18 maanden` and P1W3D
+ * `elke 10 dagen`, as `elke 1 jaar en 6 maanden` is not said.
+ */
 function every(d: Duration): string {
   const units = DURATION_UNITS.filter((k) => d[k] > 0);
-  return units.length === 1 && d[units[0]!] === 1 ? EVERY_ONE[units[0]!] : `elke ${duration(d)}`;
+  if (units.length === 1 && d[units[0]!] === 1) return EVERY_ONE[units[0]!];
+  if (units.length > 1 && units.every((k) => k === 'years' || k === 'months'))
+    return `elke ${d.years * 12 + d.months} maanden`;
+  if (units.length > 1 && units.every((k) => k === 'weeks' || k === 'days'))
+    return `elke ${d.weeks * 7 + d.days} dagen`;
+  return `elke ${duration(d)}`;
 }
 
 const days = (n: number) => plural(n, 'dag', 'dagen');
@@ -41,9 +55,6 @@ function relative(n: number): string {
   if (n === 0) return 'vandaag';
   return n > 0 ? `over ${days(n)}` : `${days(-n)} geleden`;
 }
-
-const and = (items: string[]) => joinList(items, 'en');
-const or = (items: string[]) => joinList(items, 'of');
 
 const NOUN: Record<EntryKind, string> = {
   contact: 'contactpersoon',
@@ -90,7 +101,7 @@ function referrer(from: Referrer): string {
       return `${entry(from.entry)}${step} (${from.field})`;
     }
     case 'communication':
-      return `communicatie${from.audience !== undefined ? ` naar doelgroep ${from.audience}` : ''} (${from.field})`;
+      return `communicatieplan${from.audience !== undefined ? `, doelgroep ${from.audience}` : ''} (${from.field})`;
     case 'exercise':
       return `oefening${from.date !== undefined ? ` van ${from.date}` : ''} (${from.field})`;
   }
@@ -115,7 +126,8 @@ const REVIEW =
   'neem het plan samen met de eigenaar door en zet daarna plan.reviewed op de datum van de review';
 
 export const nl: Messages = {
-  ruleFailed: (p) => `regel ${p.rule} kon dit plan niet controleren (meld dit alstublieft): ${p.error}`,
+  ruleFailed: (p) =>
+    `regel ${p.rule} kon dit plan niet controleren (meld dit alstublieft als fout in bcplan): ${p.error}`,
 
   contractEnding(p) {
     const d = p.daysLeft;
@@ -124,10 +136,10 @@ export const nl: Messages = {
         ? `loopt af op ${date(p.due)}, over ${days(d)}`
         : d === 0
           ? `loopt vandaag af (${date(p.due)})`
-          : `is afgelopen op ${date(p.due)}, ${days(-d)} geleden`;
+          : `is verlopen op ${date(p.due)}, ${days(-d)} geleden`;
     const fix =
       d >= 0
-        ? 'verleng of vernieuw het contract, of start het exitplan en breng de diensten van deze leverancier onder bij een andere leverancier'
+        ? 'verleng of vernieuw het contract, of zet het exitplan in gang en breng de diensten van deze leverancier onder bij een andere leverancier'
         : 'is het contract verlengd, zet contractEnds dan op de nieuwe einddatum; zo niet, breng de diensten onder bij een andere leverancier en verwijder deze leverancier uit het plan';
     return `het contract met leverancier ${p.provider} ${when}: ${fix}`;
   },
@@ -143,7 +155,7 @@ export const nl: Messages = {
   exerciseOverdue(p) {
     const risk = p.risk !== undefined ? ` (risico ${p.risk}, niet aanvaardbaar)` : '';
     const last = p.last
-      ? `is voor het laatst geoefend op ${date(p.last.date)}, ${relative(p.last.lastDays)} (${every(p.last.every)} te oefenen, dus sinds ${date(p.last.due)} achterstallig)`
+      ? `is voor het laatst geoefend op ${date(p.last.date)}, ${relative(p.last.lastDays)} (moet ${every(p.last.every)} geoefend worden, dus achterstallig sinds ${date(p.last.due)})`
       : 'is nog nooit geoefend';
     return (
       `scenario ${p.scenario}${risk} ${last}: organiseer een tabletop, simulatie of volledige oefening ` +
@@ -167,7 +179,7 @@ export const nl: Messages = {
   matrixNoClasses: (p) =>
     `riskMatrix.classes is leeg: voeg klassen toe met upTo-waarden tot en met ${p.highest} (waarschijnlijkheid ${p.likelihood} × impact ${p.impact}), of stel een riskMatrix.grid op`,
   matrixTooLow: (p) =>
-    `de klassen in riskMatrix.classes reiken maar tot score ${p.upTo} (klasse ${p.class}), terwijl de hoogste score ${p.highest} is (waarschijnlijkheid ${p.likelihood} × impact ${p.impact}): verhoog de upTo van de laatste klasse naar ${p.highest} of voeg een klasse toe`,
+    `de klassen in riskMatrix.classes reiken maar tot score ${p.upTo} (klasse ${p.class}), terwijl de hoogste score ${p.highest} is (waarschijnlijkheid ${p.likelihood} × impact ${p.impact}): verhoog de upTo van de laatste klasse tot ${p.highest} of voeg een klasse toe`,
 
   noDeputy: (p) =>
     `${entry(p.role)}${p.title !== undefined ? ` (${p.title})` : ''} heeft geen plaatsvervanger: voeg ten minste één contactpersoon toe onder deputies, zodat iemand het kan overnemen als ${p.primary ?? 'de primaire contactpersoon'} niet beschikbaar is`,
@@ -181,22 +193,19 @@ export const nl: Messages = {
     `neem het plan samen met de eigenaar${p.owner !== undefined ? ` (rol ${p.owner})` : ''} door en zet daarna plan.reviewed op de datum van de review`,
 
   providerSameCompany: (p) =>
-    `dienst ${p.service}: de leveranciers ${and(p.providers)} behoren tot hetzelfde bedrijf, ${p.name}; één faillissement, staking of IT-storing kan ${p.providers.length === 2 ? 'beide' : 'alle'} locaties stilleggen: voeg een leverancier van een ander bedrijf toe`,
+    `dienst ${p.service}: de leveranciers ${and(p.providers)} behoren tot hetzelfde bedrijf, ${p.name}; één faillissement, staking of IT-storing kan ${p.providers.length === 2 ? 'ze allebei' : 'ze allemaal'} tegelijk stilleggen: voeg een leverancier van een ander bedrijf toe`,
   providerSameCountry: (p) =>
     `dienst ${p.service}: alle leveranciers zijn gevestigd in hetzelfde land, ${p.country} (${p.sites.map((s) => `${s.provider} in ${s.city}`).join(', ')}); een gebeurtenis in dat land (staking, uitval van het stroomnet, nieuwe wetgeving) kan ze allemaal tegelijk treffen: overweeg een leverancier in een ander land`,
   providerSameSite: (p) =>
-    `dienst ${p.service}: ${p.providers.length === 2 ? 'beide leveranciers' : `alle ${p.providers.length} leveranciers`} (${and(p.providers)}) zijn gevestigd in ${p.city}, ${p.country}, dus één lokale gebeurtenis (brand, overstroming, stroomstoring) legt ze allemaal stil: kies een leverancier op een andere locatie, bij voorkeur in een ander land`,
+    `dienst ${p.service}: ${p.providers.length === 2 ? 'beide leveranciers' : `alle ${p.providers.length} leveranciers`} (${and(p.providers)}) zijn gevestigd in ${p.city}, ${p.country}, dus één lokale gebeurtenis (brand, overstroming, stroomstoring) legt ${p.providers.length === 2 ? 'ze allebei' : 'ze allemaal'} stil: kies een leverancier op een andere locatie, bij voorkeur in een ander land`,
 
   respondExceedsRto(p) {
-    const take =
-      p.steps.length > 1
-        ? `de reactiestappen duren samen ${p.total} (${p.steps.join(' + ')})`
-        : `de reactiestap duurt ${p.total}`;
-    const fix =
-      p.steps.length > 1
-        ? 'verkort de stappen of voer ze gelijktijdig uit, of heroverweeg de rto'
-        : 'verkort de stap of heroverweeg de rto';
-    return `${entry(p.scenario)}: ${take}, langer dan de rto ${p.rto} van dienst ${p.service}: ${fix}`;
+    // `steps` are the steps with a duration; others may be listed without one.
+    const take = p.steps.length > 1 ? `samen ${p.total} (${p.steps.join(' + ')})` : p.total;
+    return (
+      `${entry(p.scenario)}: de reactiestappen duren ${take}, langer dan de rto ${p.rto} van dienst ${p.service}: ` +
+      'verkort de stappen of voer ze gelijktijdig uit, of heroverweeg de rto'
+    );
   },
 
   reviewDueSoon(p) {
@@ -222,8 +231,8 @@ export const nl: Messages = {
     const missing = p.min - n;
     const need = p.explicit
       ? `minProviders staat op ${p.min}: voeg ${plural(missing, 'leverancier', 'leveranciers')} toe op ${missing === 1 ? 'een andere locatie' : 'andere locaties'}, of verlaag minProviders`
-      : `diensten met kritikaliteit high of critical hebben ten minste ${p.min} leveranciers op verschillende locaties nodig: voeg een tweede leverancier toe, of zet minProviders: 1 als u het risico aanvaardt`;
-    return `dienst ${p.service}${p.criticality !== undefined ? ` (kritikaliteit ${p.criticality})` : ''} heeft ${plural(n, 'leverancier', 'leveranciers')} (${and(p.providers)}); ${need}`;
+      : `diensten met criticality critical of high hebben ten minste ${p.min} leveranciers op verschillende locaties nodig: voeg een tweede leverancier toe, of zet minProviders: 1 als u het risico aanvaardt`;
+    return `dienst ${p.service}${p.criticality !== undefined ? ` (criticality: ${p.criticality})` : ''} heeft ${plural(n, 'leverancier', 'leveranciers')} (${and(p.providers)}); ${need}`;
   },
 
   staleContact: (p) => overdue('contactpersoon', p, 'bevestig de gegevens'),
@@ -233,12 +242,20 @@ export const nl: Messages = {
   unknownLevel(p) {
     const first = p.scale[0]!.level;
     const last = p.scale.at(-1)!.level;
+    const levels = p.scale.map((l) => `${l.level} ${l.label}`).join(', ');
     const axis = p.axis === 'impact' ? 'impact' : 'waarschijnlijkheid';
+    const matrix = p.defaultMatrix ? 'de standaardmatrix' : 'riskMatrix';
+    if (p.byLabel !== undefined) {
+      return (
+        `${entry(p.scenario)}: ${axis} ${p.value} is de omschrijving van een niveau in ${matrix}, niet het ` +
+        `nummer: schrijf het niveaunummer ${p.byLabel} in plaats van de omschrijving`
+      );
+    }
     const fix =
-      p.byLabel !== undefined
-        ? `schrijf het niveaunummer ${p.byLabel} in plaats van de omschrijving`
-        : `gebruik een niveau van ${first} tot en met ${last} (${p.scale.map((l) => `${l.level} ${l.label}`).join(', ')})`;
-    return `${entry(p.scenario)}: ${axis} ${p.value} is geen ${axis === 'impact' ? 'impactniveau' : 'waarschijnlijkheidsniveau'} in ${p.defaultMatrix ? 'de standaardmatrix' : 'riskMatrix'}: ${fix}`;
+      first === last
+        ? `gebruik niveau ${first} (${levels})`
+        : `gebruik een niveau van ${first} tot en met ${last} (${levels})`;
+    return `${entry(p.scenario)}: ${axis} ${p.value} is geen ${p.axis === 'impact' ? 'impactniveau' : 'waarschijnlijkheidsniveau'} in ${matrix}: ${fix}`;
   },
 
   unknownReference(p) {
@@ -252,7 +269,7 @@ export const nl: Messages = {
       p.missing.length === 1
         ? `${STEP[p.missing[0]!]}stap`
         : or([...p.missing.slice(0, -1).map((m) => `${STEP[m]}-`), `${STEP[p.missing.at(-1)!]}stappen`]);
-    return `${entry(p.scenario)} valt in klasse ${p.class} (waarschijnlijkheid ${p.likelihood}, impact ${p.impact}; niet aanvaardbaar), maar heeft geen ${steps}: voeg ${p.missing.length === 1 ? 'er een' : 'ze'} toe onder ${and(p.missing.map((m) => `measures.${m}`))}`;
+    return `${entry(p.scenario)} valt in klasse ${p.class} (waarschijnlijkheid ${p.likelihood}, impact ${p.impact}; niet aanvaardbaar), maar heeft geen ${steps}: voeg ${p.missing.length === 1 ? 'er één' : 'ze'} toe onder ${and(p.missing.map((m) => `measures.${m}`))}`;
   },
 
   verifiedInFuture(p) {
@@ -272,14 +289,18 @@ export const nl: Messages = {
       ],
       exercise: [
         `de ${p.index + 1}e oefening heeft als datum`,
-        'leg een oefening pas vast als die heeft plaatsgevonden, met de datum waarop ze is gehouden',
+        'leg een oefening pas vast als die heeft plaatsgevonden, met de datum waarop die is gehouden',
       ],
     }[p.what];
     return `${what} ${date(p.date)}, ${days(p.daysAhead)} in de toekomst (vandaag is ${date(p.asOf)}): ${fix}`;
   },
 
   secretInPlan(p) {
-    const place = p.isKey ? `de veldnaam ${p.path || '(hoogste niveau)'}` : p.path || 'het document';
+    const place = p.isKey
+      ? p.path
+        ? `de veldnaam ${p.path}`
+        : 'een veldnaam op het hoogste niveau'
+      : p.path || 'het document';
     return (
       `${place} bevat ${and(p.kinds.map((k) => SECRET[k]))} (${p.shown}): verwijder deze gegevens en noteer alleen waar ze worden bewaard ` +
       '(bijv. vault: "Kluis kamer 2.14, envelop R-1"); wijzig ze ook of trek ze in, want ze staan nu in de versiegeschiedenis van het bestand'
