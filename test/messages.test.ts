@@ -6,8 +6,9 @@ import { formatDate } from '../src/plan/dates.js';
 import { LANGUAGES } from '../src/plan/matrix.js';
 import { SAMPLES } from './helpers/message-samples.js';
 
-// Keys whose values a language words (kinds, parts, axes) rather than shows as written; `scale`
-// is listed only when the value written matches no level's label.
+// Keys whose values a language words (kinds, parts, axes, and the enumerated criticality and
+// audience, as the runbook labels them) rather than shows as written; `scale` is listed only when
+// the value written matches no level's label.
 const WORDED = new Set([
   'kind',
   'axis',
@@ -19,6 +20,8 @@ const WORDED = new Set([
   'missing',
   'isKey',
   'scale',
+  'criticality',
+  'audience',
 ]);
 // Numbers a message states as digits: day counts (as their size) and the matrix figures.
 const COUNTS = new Set([

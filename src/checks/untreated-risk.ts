@@ -29,7 +29,7 @@ export const untreatedRisk = {
         pointer: s.value.id === undefined ? s.pointer : `${s.pointer}/id`,
         message: say.untreatedRisk({
           scenario: { kind: 'scenario', id: s.value.id, pointer: s.pointer },
-          class: cls.id,
+          class: cls.label,
           likelihood: String(likelihood),
           impact: String(impact),
           missing,

@@ -210,7 +210,7 @@ export const SAMPLES: Samples = {
       kind: 'role',
       id: 'it-lead',
     },
-    { from: { at: 'communication', audience: 'Presse', field: 'owner' }, kind: 'role', id: 'pr' },
+    { from: { at: 'communication', audience: 'customers', field: 'owner' }, kind: 'role', id: 'pr' },
     { from: { at: 'communication', field: 'owner' }, kind: 'role', id: 'pr' },
     { from: { at: 'exercise', date: '2026-03-01', field: 'scenarios' }, kind: 'scenario', id: 'flut' },
     { from: { at: 'exercise', field: 'scenarios' }, kind: 'service', id: 'flut' },

@@ -2,9 +2,14 @@
 // (src/render/i18n.ts) and templates/*.da.yaml: kontaktperson, rolle, stedfortræder,
 // leverandør, tjeneste, scenarie, nødadgang, øvelse, risikoklasse; bekræftet, gennemgået.
 import { type Duration, formatDate as date } from '../../plan/dates.js';
+import { i18n } from '../../render/i18n.js';
 import { plural } from '../../util/plural.js';
 import type { Entry, EntryKind, Messages, Overdue, Part, Referrer, SecretKind } from './types.js';
 import { durationWords, joinList, nameEntry } from './words.js';
+
+// The runbook's own words for the values of enumerated fields (criticality, audience).
+const labels = i18n('da');
+const crit = (value: string) => labels.enumLabel('crit', value);
 
 const UNIT: Record<keyof Duration, [string, string]> = {
   years: ['år', 'år'],
@@ -82,7 +87,7 @@ function referrer(from: Referrer): string {
       return `${entry(from.entry)}${step} (${from.field})`;
     }
     case 'communication':
-      return `${from.audience !== undefined ? `kommunikationen til ${from.audience}` : 'en post i kommunikationsplanen'} (${from.field})`;
+      return `${from.audience !== undefined ? `kommunikationen til ${labels.enumLabel('aud', from.audience)}` : 'en post i kommunikationsplanen'} (${from.field})`;
     case 'exercise':
       return `${from.date !== undefined ? `øvelsen fra ${from.date}` : 'en øvelse'} (${from.field})`;
   }
@@ -217,7 +222,7 @@ export const da: Messages = {
     const need = p.explicit
       ? `minProviders er sat til ${p.min}: tilføj ${plural(p.min - n, 'leverandør', 'leverandører')} mere på ${p.min - n === 1 ? 'en anden lokation' : 'andre lokationer'}, eller sænk minProviders`
       : `kritiske og højt prioriterede tjenester skal have mindst ${p.min} leverandører på forskellige lokationer: tilføj en leverandør mere, eller sæt minProviders: 1, hvis I accepterer risikoen`;
-    return `tjenesten ${p.service}${p.criticality !== undefined ? ` (kritikalitet: ${p.criticality})` : ''} har ${plural(n, 'leverandør', 'leverandører')} (${and(p.providers)}); ${need}`;
+    return `tjenesten ${p.service}${p.criticality !== undefined ? ` (kritikalitet: ${crit(p.criticality)})` : ''} har ${plural(n, 'leverandør', 'leverandører')} (${and(p.providers)}); ${need}`;
   },
 
   staleContact: (p) => overdue('kontaktpersonen', p, confirmDetails),

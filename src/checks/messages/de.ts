@@ -2,9 +2,14 @@
 // runbook's (src/render/i18n.ts): Kontakt, Rolle, Vertretung, Dienstleister, Dienst, Szenario,
 // Notfallzugang, Übung, Risikoklasse; ids, YAML keys, values and commands stay as written.
 import { type Duration, formatDate as date } from '../../plan/dates.js';
+import { i18n } from '../../render/i18n.js';
 import { plural } from '../../util/plural.js';
 import type { Entry, EntryKind, Messages, Overdue, Part, Referrer, SecretKind } from './types.js';
 import { DURATION_UNITS, joinList, nameEntry } from './words.js';
+
+// The runbook's own words for the values of enumerated fields (criticality, audience).
+const labels = i18n('de');
+const crit = (value: string) => labels.enumLabel('crit', value);
 
 const UNIT: Record<keyof Duration, [string, string]> = {
   years: ['Jahr', 'Jahre'],
@@ -96,7 +101,7 @@ function referrer(from: Referrer): string {
     }
     case 'communication':
       return from.audience !== undefined
-        ? `Der Eintrag für die Zielgruppe ${from.audience} im Kommunikationsplan (${from.field})`
+        ? `Der Eintrag für die Zielgruppe ${labels.enumLabel('aud', from.audience)} im Kommunikationsplan (${from.field})`
         : `Ein Eintrag im Kommunikationsplan (${from.field})`;
     case 'exercise':
       return `${from.date !== undefined ? `Die Übung vom ${from.date}` : 'Eine Übung'} (${from.field})`;
@@ -252,11 +257,11 @@ export const de: Messages = {
           ? 'einen weiteren Dienstleister an einem anderen Standort'
           : `${more} weitere Dienstleister an anderen Standorten`) +
         ' ergänzen oder minProviders senken'
-      : `; Dienste mit criticality critical oder high brauchen mindestens ${p.min} Dienstleister an ` +
+      : `; Dienste der Kritikalität ${crit('critical')} oder ${crit('high')} brauchen mindestens ${p.min} Dienstleister an ` +
         'verschiedenen Standorten: einen zweiten Dienstleister ergänzen oder minProviders: 1 setzen, ' +
         'falls das Risiko bewusst in Kauf genommen wird';
-    const crit = p.criticality !== undefined ? ` (criticality: ${p.criticality})` : '';
-    return `Dienst ${p.service}${crit} hat nur ${n} Dienstleister (${and(p.providers)})${need}`;
+    const level = p.criticality !== undefined ? ` (Kritikalität: ${crit(p.criticality)})` : '';
+    return `Dienst ${p.service}${level} hat nur ${n} Dienstleister (${and(p.providers)})${need}`;
   },
 
   staleContact: (p) => overdue('Kontakt', p, 'die Kontaktdaten bestätigen'),

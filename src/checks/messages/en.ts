@@ -175,7 +175,7 @@ export const en: Messages = {
   singleProvider(p) {
     const n = p.providers.length;
     const need = p.explicit
-      ? `its minProviders is ${p.min}: add ${plural(p.min - n, 'provider')} at another site, or lower minProviders`
+      ? `its minProviders is ${p.min}: add ${plural(p.min - n, 'provider')} at ${p.min - n === 1 ? 'another site' : 'other sites'}, or lower minProviders`
       : `high and critical services need at least ${p.min} providers at different sites: add a second provider, or set minProviders: 1 if you accept the risk`;
     return `service ${p.service}${p.criticality !== undefined ? ` (${p.criticality})` : ''} has ${plural(n, 'provider')} (${list(p.providers)}); ${need}`;
   },

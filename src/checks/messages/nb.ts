@@ -2,9 +2,14 @@
 // runbook's own (src/render/i18n.ts, templates/*.nb.yaml); ids, YAML keys, values and commands
 // stay as written.
 import { type Duration, formatDate as date } from '../../plan/dates.js';
+import { i18n } from '../../render/i18n.js';
 import { plural } from '../../util/plural.js';
 import type { Entry, EntryKind, Messages, Overdue, Part, Referrer, SecretKind } from './types.js';
 import { durationWords, joinList, nameEntry } from './words.js';
+
+// The runbook's own words for the values of enumerated fields (criticality, audience).
+const labels = i18n('nb');
+const crit = (value: string) => labels.enumLabel('crit', value);
 
 const UNIT: Record<keyof Duration, [string, string]> = {
   years: ['år', 'år'],
@@ -83,7 +88,7 @@ function referrer(from: Referrer): string {
       return `${entry(from.entry)}${step} (${from.field})`;
     }
     case 'communication':
-      return `${from.audience !== undefined ? `kommunikasjonen med målgruppen ${from.audience}` : 'en oppføring i kommunikasjonsplanen'} (${from.field})`;
+      return `${from.audience !== undefined ? `kommunikasjonen med målgruppen ${labels.enumLabel('aud', from.audience)}` : 'en oppføring i kommunikasjonsplanen'} (${from.field})`;
     case 'exercise':
       return `${from.date !== undefined ? `øvelsen datert ${from.date}` : 'en øvelse'} (${from.field})`;
   }
@@ -198,7 +203,7 @@ export const nb: Messages = {
     const need = p.explicit
       ? `minProviders er satt til ${p.min}: legg til ${plural(p.min - n, 'leverandør', 'leverandører')} på ${p.min - n === 1 ? 'en annen lokasjon' : 'andre lokasjoner'}, eller senk minProviders`
       : `kritiske og høyt prioriterte tjenester trenger minst ${p.min} leverandører på ulike lokasjoner: legg til en ekstra leverandør på en annen lokasjon, eller sett minProviders: 1 hvis risikoen er akseptert`;
-    return `tjenesten ${p.service}${p.criticality !== undefined ? ` (kritikalitet: ${p.criticality})` : ''} har ${plural(n, 'leverandør', 'leverandører')} (${and(p.providers)}); ${need}`;
+    return `tjenesten ${p.service}${p.criticality !== undefined ? ` (kritikalitet: ${crit(p.criticality)})` : ''} har ${plural(n, 'leverandør', 'leverandører')} (${and(p.providers)}); ${need}`;
   },
 
   staleContact: (p) => overdue('kontakten', p, 'bekreft kontaktopplysningene'),

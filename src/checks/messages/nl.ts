@@ -1,9 +1,14 @@
 // The rules' messages in Dutch: a runbook's appendix in Dutch. The terms are the runbook's
 // (src/render/i18n.ts, templates/*.nl.yaml); ids, YAML keys, values and commands stay as written.
 import { type Duration, formatDate as date } from '../../plan/dates.js';
+import { i18n } from '../../render/i18n.js';
 import { plural } from '../../util/plural.js';
 import type { Entry, EntryKind, Messages, Overdue, Part, Referrer, SecretKind } from './types.js';
 import { DURATION_UNITS, joinList, nameEntry } from './words.js';
+
+// The runbook's own words for the values of enumerated fields (criticality, audience).
+const labels = i18n('nl');
+const crit = (value: string) => labels.enumLabel('crit', value);
 
 const UNIT: Record<keyof Duration, [string, string]> = {
   years: ['jaar', 'jaar'],
@@ -101,7 +106,7 @@ function referrer(from: Referrer): string {
       return `${entry(from.entry)}${step} (${from.field})`;
     }
     case 'communication':
-      return `communicatieplan${from.audience !== undefined ? `, doelgroep ${from.audience}` : ''} (${from.field})`;
+      return `communicatieplan${from.audience !== undefined ? `, doelgroep ${labels.enumLabel('aud', from.audience)}` : ''} (${from.field})`;
     case 'exercise':
       return `oefening${from.date !== undefined ? ` van ${from.date}` : ''} (${from.field})`;
   }
@@ -231,8 +236,8 @@ export const nl: Messages = {
     const missing = p.min - n;
     const need = p.explicit
       ? `minProviders staat op ${p.min}: voeg ${plural(missing, 'leverancier', 'leveranciers')} toe op ${missing === 1 ? 'een andere locatie' : 'andere locaties'}, of verlaag minProviders`
-      : `diensten met criticality critical of high hebben ten minste ${p.min} leveranciers op verschillende locaties nodig: voeg een tweede leverancier toe, of zet minProviders: 1 als u het risico aanvaardt`;
-    return `dienst ${p.service}${p.criticality !== undefined ? ` (criticality: ${p.criticality})` : ''} heeft ${plural(n, 'leverancier', 'leveranciers')} (${and(p.providers)}); ${need}`;
+      : `diensten met kritikaliteit ${crit('critical')} of ${crit('high')} hebben ten minste ${p.min} leveranciers op verschillende locaties nodig: voeg een tweede leverancier toe, of zet minProviders: 1 als u het risico aanvaardt`;
+    return `dienst ${p.service}${p.criticality !== undefined ? ` (kritikaliteit: ${crit(p.criticality)})` : ''} heeft ${plural(n, 'leverancier', 'leveranciers')} (${and(p.providers)}); ${need}`;
   },
 
   staleContact: (p) => overdue('contactpersoon', p, 'bevestig de gegevens'),

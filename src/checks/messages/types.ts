@@ -153,6 +153,7 @@ export interface Messages {
   }): string;
   untreatedRisk(p: {
     scenario: Entry;
+    /** The risk class by its label, as the runbook's matrix shows it (like exerciseOverdue's risk). */
     class: string;
     likelihood: string;
     impact: string;
