@@ -6,7 +6,7 @@ import type { Rule, RuleContext } from './checks/types.js';
 import { type Config, configFor, DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from './config.js';
 import type { Duration } from './plan/dates.js';
 import { type LoadOptions, loadPlan } from './plan/load.js';
-import { resolveMatrix } from './plan/matrix.js';
+import { type Language, resolveMatrix } from './plan/matrix.js';
 import { validateSchema } from './plan/schema.js';
 import { findingAt, joinPointer, pointerSegments } from './plan/source.js';
 import type { Finding, LoadedPlan, Severity } from './plan/types.js';
@@ -21,6 +21,8 @@ export interface CheckOptions extends LoadOptions {
   rules?: Rule[];
   /** The words of the rules' messages; English by default (a runbook's appendix passes its language). */
   say?: Messages;
+  /** The language of the default risk matrix's labels that messages name; the plan's by default. */
+  language?: Language;
 }
 
 export interface PlanResult {
@@ -37,7 +39,7 @@ export function runRules(plan: LoadedPlan, options: CheckOptions, config: Config
     asOf: options.asOf,
     staleAfter: options.staleAfter ?? config.staleAfter ?? DEFAULT_STALE_AFTER,
     dueWindow: config.dueWindow ?? DEFAULT_DUE_WINDOW,
-    matrix: resolveMatrix(plan),
+    matrix: resolveMatrix(plan, options.language),
     isFragment,
     say: options.say ?? en,
   };

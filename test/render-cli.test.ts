@@ -87,29 +87,37 @@ describe('bcplan render', () => {
   it.each([
     ['de', [] as string[]],
     ['en', ['--lang', 'en']],
-  ])(
-    'words the appendix findings in the runbook language (%s)',
-    async (lang, args) => {
-      const out = path.join(tempDir(), 'draft.pdf');
-      const r = await run(['render', FIXTURE, '-o', out, '--as-of', '2027-06-01', '--force', ...args]);
-      expect(r.code).toBe(0);
+  ])('words the appendix findings in the runbook language (%s)', async (lang, args) => {
+    const out = path.join(tempDir(), 'draft.pdf');
+    const r = await run(['render', FIXTURE, '-o', out, '--as-of', '2027-06-01', '--force', ...args]);
+    expect(r.code).toBe(0);
 
-      const checked = checkPlan(FIXTURE, { asOf: new Date(2027, 5, 1) });
-      const worded = findingsWorded(checked, { asOf: new Date(2027, 5, 1) }, MESSAGES[lang as 'de' | 'en']);
-      const shown = worded.filter((f) => f.severity !== 'info');
-      expect(shown.map((f) => f.rule)).toContain('stale-contact');
-      // The message column of the appendix, without the line breaks of its cells.
-      const pdf = await readPdf(readFileSync(out));
-      const column = pdf.pages.flatMap((page) => {
-        const header = page.items.find((i) => i.str === (lang === 'de' ? 'Meldung' : 'Message'));
-        return header ? page.items.filter((i) => i.x >= header.x - 1 && i !== header).map((i) => i.str) : [];
-      });
-      const squeeze = (s: string) => s.replace(/\s+/g, '');
-      const text = squeeze(column.join(''));
-      for (const f of shown) expect(text).toContain(squeeze(f.message));
-      if (lang === 'de') expect(text).not.toContain(squeeze('was last verified'));
-    },
-  );
+    const checked = checkPlan(FIXTURE, { asOf: new Date(2027, 5, 1) });
+    const worded = findingsWorded(checked, { asOf: new Date(2027, 5, 1) }, MESSAGES[lang as 'de' | 'en']);
+    const shown = worded.filter((f) => f.severity !== 'info');
+    expect(shown.map((f) => f.rule)).toContain('stale-contact');
+    // The message column of the appendix, without the line breaks of its cells.
+    const pdf = await readPdf(readFileSync(out));
+    const column = pdf.pages.flatMap((page) => {
+      const header = page.items.find((i) => i.str === (lang === 'de' ? 'Meldung' : 'Message'));
+      return header ? page.items.filter((i) => i.x >= header.x - 1 && i !== header).map((i) => i.str) : [];
+    });
+    const squeeze = (s: string) => s.replace(/\s+/g, '');
+    const text = squeeze(column.join(''));
+    for (const f of shown) expect(text).toContain(squeeze(f.message));
+    if (lang === 'de') expect(text).not.toContain(squeeze('was last verified'));
+  });
+
+  it('--lang words the appendix with that language’s default risk classes, not the plan’s', async () => {
+    // The example is German, with the default matrix: its class "hoch" is "høy" in Norwegian.
+    const example = path.join(import.meta.dirname, '..', 'examples/contact-center/plan.yaml');
+    const out = path.join(tempDir(), 'nb.pdf');
+    const args = ['render', example, '-o', out, '--as-of', '2026-11-26', '--force', '--lang', 'nb'];
+    expect((await run(args)).code).toBe(0);
+    const text = (await readPdf(readFileSync(out))).text.replace(/\s+/g, ' ');
+    expect(text).toContain('scenarioet cyberangriff er i risikoklassen høy');
+    expect(text).not.toContain('risikoklassen hoch');
+  });
 
   it('an unwritable output is one line and exit 2', async () => {
     const r = await run(['render', FIXTURE, '-o', '/nonexistent-folder/x.pdf', '--as-of', '2026-06-01']);

@@ -116,7 +116,9 @@ export async function render(planPath: string, options: RenderOptions): Promise<
   let appendix = findings;
   if (runbookLanguage !== 'en') {
     const { MESSAGES } = await import('../../checks/messages/index.js');
-    appendix = sortFindings(findingsWorded(result, checkOptions, MESSAGES[runbookLanguage]));
+    appendix = sortFindings(
+      findingsWorded(result, { ...checkOptions, language: runbookLanguage }, MESSAGES[runbookLanguage]),
+    );
   }
   const bytes = await renderRunbook(result.plan, {
     language,
