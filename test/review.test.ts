@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDate, parseDuration } from '../src/plan/dates.js';
-import { buildDigest, reviewPlan } from '../src/review/digest.js';
+import { buildDigest, needsAttention, reviewPlan } from '../src/review/digest.js';
 import { formatDigestJson } from '../src/review/json.js';
 import { formatDigestText } from '../src/review/text.js';
 import { type PlanSpec, planYaml, removeTempRepos, tempRepo } from './helpers/review-fixtures.js';
@@ -244,6 +244,74 @@ describe('review: who and how', () => {
     const r = reviewPlan(path.join(dir, 'plan.yaml'), { asOf: parseDate('2026-11-22')! });
     expect(r.readable).toBe(false);
     expect(r.note).toMatch(/^could not be read/);
+  });
+});
+
+describe('review: entries it cannot date are not dropped without a word', () => {
+  const asOf = parseDate('2026-11-22')!;
+  const digestOf = (files: Record<string, string>) => {
+    const dir = tempRepo(files);
+    return { dir, digest: buildDigest([path.join(dir, 'plan.yaml')], { asOf }) };
+  };
+
+  // Nothing else is due on 2026-11-22: without the note, cron would stay silent and exit 0.
+  it.each([
+    ['a malformed date', '2025-31-12', 'contact carl'],
+    ['a date after as-of', '2027-11-20', 'contact carl'],
+    ['no date at all', '', 'contact carl'],
+  ])('a contact with %s is named, and the digest is not silent', (_, verified, named) => {
+    const plan = planYaml({ contacts: { ann: '2026-11-01', bob: '2026-11-01', carl: verified } }).replace(
+      '    verified: \n',
+      '',
+    );
+    const { digest } = digestOf({ 'plan.yaml': plan });
+    const [r] = digest.plans;
+    expect(r!.items).toEqual([]);
+    expect(r!.incomplete).toBe(true);
+    expect(r!.note).toMatch(
+      new RegExp(
+        `^1 error in this plan: not reviewed for a missing, malformed or future date: ${named}; run`,
+      ),
+    );
+    const text = formatDigestText(digest, { color: false });
+    expect(text).toContain(
+      `  note: 1 error in this plan: not reviewed for a missing, malformed or future date: ${named};`,
+    );
+    expect(text).toMatch(/\n1 plan not fully reviewed \(as of 2026-11-22\)\n$/);
+    expect(needsAttention(digest)).toBe(true);
+  });
+
+  it('names an access entry, the plan review and a contract end it cannot date', () => {
+    const plan = planYaml({
+      reviewed: '2026-02-30',
+      access: { vault: 'soon' },
+      contracts: { acme: '2027-13-01' },
+    });
+    const [r] = digestOf({ 'plan.yaml': plan }).digest.plans;
+    expect(r!.note).toContain(
+      'not reviewed for a missing, malformed or future date: access vault, plan.reviewed, contractEnds of provider acme;',
+    );
+  });
+
+  it('counts an imported file it cannot read', () => {
+    const { digest } = digestOf({
+      'plan.yaml': planYaml({ imports: ['shared.yaml'] }),
+      'shared.yaml': 'bcplan: 1\ncontacts:\n  - id: carl\n   name: [Carl\n',
+    });
+    expect(digest.plans[0]!.incomplete).toBe(true);
+    expect(digest.plans[0]!.note).toContain(
+      'an imported file could not be read, its entries are not reviewed',
+    );
+    expect(formatDigestText(digest, { color: false })).not.toBe('');
+  });
+
+  it('stays silent for an error that hides no date (an unknown key)', () => {
+    const plan = planYaml().replace('    primary: ann', '    primary: ann\n    colour: blue');
+    const { digest } = digestOf({ 'plan.yaml': plan });
+    expect(digest.plans[0]!.errors).toBe(1);
+    expect(digest.plans[0]!.incomplete).toBe(false);
+    expect(formatDigestText(digest, { color: false })).toBe('');
+    expect(needsAttention(digest)).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ import { CONTRACT_WINDOW, type DueItem, type DueKind, dueItems } from '../plan/d
 import { resolveMatrix } from '../plan/matrix.js';
 import { rangeOf } from '../plan/source.js';
 import type { LoadedPlan } from '../plan/types.js';
+import { plural } from '../util/plural.js';
 import { shellQuote } from '../util/shell-quote.js';
 import { checkPlan } from '../validate.js';
 
@@ -70,6 +71,12 @@ export interface PlanReview {
   errors: number;
   /** Why the review may be incomplete; null when the plan is clean. */
   note: string | null;
+  /**
+   * Entries the review could not date (no, a malformed or a future date) or an imported file it
+   * could not read: the digest shows the plan even when nothing else is due, since what was left
+   * out may well be overdue.
+   */
+  incomplete: boolean;
   /** Overdue and due-soon items, soonest first. */
   items: ReviewItem[];
   /** Every dated obligation, due or not (the calendar export shows them all). */
@@ -121,6 +128,34 @@ function clearing(item: DueItem, file: string): { command: string | null; action
   }
 }
 
+const MAX_SKIPPED_NAMED = 5;
+
+/**
+ * The dated entries dueItems had to skip: contacts and access entries whose `verified` is
+ * missing, malformed or after as-of, a plan whose `reviewed` is, a contract end that is no
+ * date. Each would otherwise drop out of the digest without a word, and cron stay silent.
+ */
+function leftOut(plan: LoadedPlan, due: DueItem[]): string[] {
+  const dated = new Set(due.map((d) => `${d.kind} ${d.id}`));
+  const out: string[] = [];
+  const entries = [
+    ...plan.contacts.map((e, i) => ({ kind: 'contact', e, fallback: `contacts[${i}]` })),
+    ...plan.access.map((e, i) => ({ kind: 'access', e, fallback: `access[${i}]` })),
+  ];
+  for (const { kind, e, fallback } of entries) {
+    const id = typeof e.value.id === 'string' && e.value.id !== '' ? e.value.id : undefined;
+    if (!id || !dated.has(`${kind} ${id}`)) out.push(`${kind} ${id ?? fallback}`);
+  }
+  if (plan.plan && !due.some((d) => d.kind === 'plan')) out.push('plan.reviewed');
+  for (const p of plan.providers) {
+    const id = typeof p.value.id === 'string' ? p.value.id : undefined;
+    if (p.value.contractEnds !== undefined && !(id && dated.has(`contract ${id}`))) {
+      out.push(`contractEnds of provider ${id ?? '?'}`);
+    }
+  }
+  return out;
+}
+
 function roleInfo(plan: LoadedPlan, roleId: string | undefined) {
   if (!roleId) return { role: null, roleTitle: null, primary: null };
   const role = plan.roles.find((r) => r.value.id === roleId)?.value;
@@ -154,14 +189,6 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
   const window = options.within ?? config.dueWindow ?? DEFAULT_DUE_WINDOW;
   const errors = findings.filter((f) => f.severity === 'error' && !DUE_RULES.has(f.rule));
   const unreadable = plan.root.data === undefined;
-  let note: string | null = null;
-  if (unreadable) {
-    const first = errors[0];
-    note = `could not be read${first ? ` (line ${first.line}: ${first.message})` : ''}; run \`bcplan validate ${shellQuote(planPath)}\``;
-  } else if (errors.length > 0) {
-    const hiding = errors.some((f) => HIDING_RULES.has(f.rule));
-    note = `${errors.length} error${errors.length === 1 ? '' : 's'} in this plan${hiding ? ': reviewed as far as it can be, entries with broken or future dates are left out' : ''}; run \`bcplan validate ${shellQuote(planPath)}\``;
-  }
 
   let due: DueItem[] = [];
   if (!unreadable) {
@@ -195,6 +222,30 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
     };
   });
   all.sort(byDue);
+
+  let note: string | null = null;
+  const skipped = unreadable ? [] : leftOut(plan, due);
+  const lostImport = errors.some(
+    (f) => f.rule === 'import' || (f.rule === 'yaml-syntax' && f.file !== plan.root.path),
+  );
+  const validate = `run \`bcplan validate ${shellQuote(planPath)}\``;
+  if (unreadable) {
+    const first = errors[0];
+    note = `could not be read${first ? ` (line ${first.line}: ${first.message})` : ''}; ${validate}`;
+  } else if (errors.length > 0 || skipped.length > 0) {
+    const shown = skipped.slice(0, MAX_SKIPPED_NAMED).join(', ');
+    const more = skipped.length > MAX_SKIPPED_NAMED ? ` and ${skipped.length - MAX_SKIPPED_NAMED} more` : '';
+    const parts = [
+      errors.length > 0 ? `${plural(errors.length, 'error')} in this plan` : undefined,
+      skipped.length > 0
+        ? `not reviewed for a missing, malformed or future date: ${maskSecrets(shown)}${more}`
+        : !lostImport && errors.some((f) => HIDING_RULES.has(f.rule))
+          ? 'reviewed as far as it can be, entries with broken or future dates are left out'
+          : undefined,
+    ].filter((part) => part !== undefined);
+    const lost = lostImport ? '; an imported file could not be read, its entries are not reviewed' : '';
+    note = `${parts.join(': ')}${lost}; ${validate}`;
+  }
   const p = plan.plan?.value;
   return {
     file: planPath,
@@ -205,6 +256,7 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
     imports: plan.files.slice(1).map((f) => f.path),
     errors: errors.length,
     note,
+    incomplete: !unreadable && (skipped.length > 0 || lostImport),
     items: all.filter((i) => i.state !== 'ok'),
     all,
   };
@@ -226,7 +278,7 @@ export function buildDigest(planPaths: string[], options: ReviewOptions): Digest
   return { asOf: options.asOf, plans };
 }
 
-/** Whether anything is overdue, or a plan could not be read at all: cron's exit code 1. */
+/** Whether anything is overdue, or a plan could not be read or reviewed in full: cron's exit code 1. */
 export function needsAttention(digest: Digest): boolean {
-  return digest.plans.some((p) => !p.readable || p.items.some((i) => i.state === 'overdue'));
+  return digest.plans.some((p) => !p.readable || p.incomplete || p.items.some((i) => i.state === 'overdue'));
 }

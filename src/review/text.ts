@@ -33,12 +33,13 @@ function heading(p: PlanReview): string {
 
 /**
  * The cron digest: per plan, what is overdue or due soon, soonest first, with who clears it
- * and how. Empty when nothing is due, so cron sends no mail. Every string from a plan goes
- * through `printable`: an escape sequence in a name must not reach the terminal or the mail.
+ * and how. Empty when nothing is due and every plan was reviewed in full, so cron sends no
+ * mail. Every string from a plan goes through `printable`: an escape sequence in a name must
+ * not reach the terminal or the mail.
  */
 export function formatDigestText(digest: Digest, options: TextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const shown = digest.plans.filter((p) => p.items.length > 0 || !p.readable);
+  const shown = digest.plans.filter((p) => p.items.length > 0 || !p.readable || p.incomplete);
   if (shown.length === 0) return '';
   const out: string[] = [];
   let overdue = 0;
@@ -76,6 +77,8 @@ export function formatDigestText(digest: Digest, options: TextOptions): string {
   const parts = [overdue > 0 ? `${overdue} overdue` : undefined, soon > 0 ? `${soon} due soon` : undefined];
   const unreadable = shown.filter((p) => !p.readable).length;
   if (unreadable > 0) parts.push(`${plural(unreadable, 'plan')} unreadable`);
+  const incomplete = shown.filter((p) => p.incomplete).length;
+  if (incomplete > 0) parts.push(`${plural(incomplete, 'plan')} not fully reviewed`);
   out.push(`${parts.filter(Boolean).join(', ')} (as of ${formatDate(digest.asOf)})`);
   return `${out.join('\n')}\n`;
 }
