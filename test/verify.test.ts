@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { verify } from '../src/cli/commands/verify.js';
+import { LoadError } from '../src/errors.js';
 import { bcplan } from './helpers/cli.js';
 import { planYaml, removeTempRepos, tempRepo } from './helpers/review-fixtures.js';
 
@@ -206,6 +208,21 @@ describe('bcplan verify: errors write nothing', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^bcplan: cannot read broken\.yaml:5:1: Flow sequence/); // where validate puts it
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('names a missing file or a folder as the other commands do, and sends a broken one to validate', async () => {
+    // The command itself (src), so this holds before dist is rebuilt; the CLI maps LoadError to exit 2.
+    const dir = tempRepo({ 'broken.yaml': 'bcplan: 1\ncontacts:\n  - id: ann\n    name: [Ann\n' });
+    const at = (name: string) => path.join(dir, name);
+    await expect(verify(at('missing.yaml'), ['ann'], {})).rejects.toThrow(
+      new LoadError(`cannot read ${at('missing.yaml')}: the file does not exist`),
+    );
+    await expect(verify(dir, ['ann'], {})).rejects.toThrow(
+      new LoadError(`cannot read ${dir}: it is not a file`),
+    );
+    await expect(verify(at('broken.yaml'), ['ann'], {})).rejects.toThrow(
+      /^cannot read .*broken\.yaml:5:1: Flow sequence.*; run bcplan validate .*broken\.yaml for every problem$/,
+    );
   });
 
   it('checks every file before writing any', async () => {

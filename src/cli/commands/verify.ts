@@ -7,7 +7,8 @@ import { resolveMatrix } from '../../plan/matrix.js';
 import type { SourceFile } from '../../plan/types.js';
 import { editFile, findTargets, type VerifyTarget } from '../../review/verify.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import { parseAsOf } from '../options.js';
+import { shellQuote } from '../../util/shell-quote.js';
+import { parseAsOf, requireFile } from '../options.js';
 
 export interface VerifyOptions {
   date?: string;
@@ -43,11 +44,14 @@ export async function verify(planPath: string, ids: string[], options: VerifyOpt
     throw new UsageError('--all-due asks for confirmation: run it on a terminal, or add --yes');
   }
 
+  requireFile(planPath);
   const plan = loadPlan(planPath, options.allowOutsideRoot ? { allowOutsideRoot: true } : {});
   if (plan.root.tree === undefined || plan.root.data === undefined) {
     const first = plan.findings.find((f) => f.file === plan.root.path);
     const where = first ? `${planPath}:${first.line}:${first.column}` : planPath;
-    throw new LoadError(`cannot read ${where}${first ? `: ${first.message}` : ''}`);
+    throw new LoadError(
+      `cannot read ${where}${first ? `: ${first.message}` : ''}; run bcplan validate ${shellQuote(planPath)} for every problem`,
+    );
   }
 
   const names = [...ids];
