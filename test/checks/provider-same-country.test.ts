@@ -15,7 +15,7 @@ providers:
       {
         line: 4,
         pointer: '/services/0/id',
-        message: 'service hotline: all providers are in one country, NO (a in Bergen, b in Oslo)',
+        message: 'service hotline: both providers are in one country, NO (a in Bergen, b in Oslo)',
       },
     ],
   },

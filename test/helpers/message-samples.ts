@@ -84,9 +84,24 @@ export const SAMPLES: Samples = {
         { provider: 'nordlys', city: 'Trondheim' },
       ],
     },
+    {
+      service: 'brukerstotte',
+      country: 'NO',
+      sites: [
+        { provider: 'vestnett', city: 'Bergen' },
+        { provider: 'nordlys', city: 'Trondheim' },
+        { provider: 'fjordtel', city: 'Tromsø' },
+      ],
+    },
   ],
   providerSameSite: [
     { service: 'rechenzentrum', providers: ['dc-nord', 'dc-sued'], city: 'Hamburg', country: 'DE' },
+    {
+      service: 'rechenzentrum',
+      providers: ['dc-nord', 'dc-sued', 'dc-west'],
+      city: 'Hamburg',
+      country: 'DE',
+    },
   ],
   respondExceedsRto: [
     {

@@ -213,9 +213,9 @@ export const de: Messages = {
     `eine Insolvenz, ein Streik oder ein IT-Ausfall kann ${p.providers.length === 2 ? 'beide' : 'alle'} ` +
     'zugleich lahmlegen: einen Dienstleister eines anderen Unternehmens ergänzen',
   providerSameCountry: (p) =>
-    `Dienst ${p.service}: Alle Dienstleister befinden sich im selben Land, ${p.country} ` +
+    `Dienst ${p.service}: ${p.sites.length === 2 ? 'Beide' : 'Alle'} Dienstleister befinden sich im selben Land, ${p.country} ` +
     `(${p.sites.map((s) => `${s.provider} in ${s.city}`).join(', ')}); ein landesweites Ereignis ` +
-    '(Streik, großflächiger Stromausfall, neues Gesetz) kann sie alle treffen: ' +
+    `(Streik, großflächiger Stromausfall, neues Gesetz) kann ${p.sites.length === 2 ? 'beide' : 'sie alle'} treffen: ` +
     'einen Dienstleister in einem anderen Land in Betracht ziehen',
   providerSameSite: (p) =>
     `Dienst ${p.service}: ${p.providers.length === 2 ? 'Beide' : `Alle ${p.providers.length}`} Dienstleister ` +

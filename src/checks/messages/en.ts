@@ -147,9 +147,9 @@ export const en: Messages = {
   providerSameCompany: (p) =>
     `service ${p.service}: providers ${list(p.providers)} are the same company, ${p.name}; one insolvency, strike or IT outage can stop ${p.providers.length === 2 ? 'both' : 'all of them'}: add a provider from another company`,
   providerSameCountry: (p) =>
-    `service ${p.service}: all providers are in one country, ${p.country} (${p.sites.map((s) => `${s.provider} in ${s.city}`).join(', ')}); a national event (strike, grid failure, new law) can hit them all: consider a provider in another country`,
+    `service ${p.service}: ${p.sites.length === 2 ? 'both' : 'all'} providers are in one country, ${p.country} (${p.sites.map((s) => `${s.provider} in ${s.city}`).join(', ')}); a national event (strike, grid failure, new law) can hit ${p.sites.length === 2 ? 'both' : 'them all'}: consider a provider in another country`,
   providerSameSite: (p) =>
-    `service ${p.service}: ${p.providers.length === 2 ? 'both' : `all ${p.providers.length}`} providers (${list(p.providers)}) are in ${p.city}, ${p.country}, so one local event (fire, flood, power cut) stops them all: use a provider at another site, ideally in another country`,
+    `service ${p.service}: ${p.providers.length === 2 ? 'both' : `all ${p.providers.length}`} providers (${list(p.providers)}) are in ${p.city}, ${p.country}, so one local event (fire, flood, power cut) stops ${p.providers.length === 2 ? 'both' : 'them all'}: use a provider at another site, ideally in another country`,
 
   respondExceedsRto: (p) =>
     `${entry(p.scenario)}: its respond steps take ${p.total}${p.steps.length > 1 ? ` (${p.steps.join(' + ')})` : ''}, longer than the rto ${p.rto} of service ${p.service}: shorten or parallelise the steps, or revisit the rto`,

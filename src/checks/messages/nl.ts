@@ -200,7 +200,7 @@ export const nl: Messages = {
   providerSameCompany: (p) =>
     `dienst ${p.service}: de leveranciers ${and(p.providers)} behoren tot hetzelfde bedrijf, ${p.name}; één faillissement, staking of IT-storing kan ${p.providers.length === 2 ? 'ze allebei' : 'ze allemaal'} tegelijk stilleggen: voeg een leverancier van een ander bedrijf toe`,
   providerSameCountry: (p) =>
-    `dienst ${p.service}: alle leveranciers zijn gevestigd in hetzelfde land, ${p.country} (${p.sites.map((s) => `${s.provider} in ${s.city}`).join(', ')}); een gebeurtenis in dat land (staking, uitval van het stroomnet, nieuwe wetgeving) kan ze allemaal tegelijk treffen: overweeg een leverancier in een ander land`,
+    `dienst ${p.service}: ${p.sites.length === 2 ? 'beide' : 'alle'} leveranciers zijn gevestigd in hetzelfde land, ${p.country} (${p.sites.map((s) => `${s.provider} in ${s.city}`).join(', ')}); een gebeurtenis in dat land (staking, uitval van het stroomnet, nieuwe wetgeving) kan ${p.sites.length === 2 ? 'ze allebei' : 'ze allemaal'} tegelijk treffen: overweeg een leverancier in een ander land`,
   providerSameSite: (p) =>
     `dienst ${p.service}: ${p.providers.length === 2 ? 'beide leveranciers' : `alle ${p.providers.length} leveranciers`} (${and(p.providers)}) zijn gevestigd in ${p.city}, ${p.country}, dus één lokale gebeurtenis (brand, overstroming, stroomstoring) legt ${p.providers.length === 2 ? 'ze allebei' : 'ze allemaal'} stil: kies een leverancier op een andere locatie, bij voorkeur in een ander land`,
 
