@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoadError } from '../src/errors.js';
-import { writeFileAtomic } from '../src/util/atomic-write.js';
+import { batchPieces, writeFileAtomic } from '../src/util/atomic-write.js';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,5 +63,54 @@ describe('writeFileAtomic', () => {
     const file = path.join(fresh(), 'missing', 'out.pdf');
     expect(() => writeFileAtomic(file, 'x')).toThrow(LoadError);
     expect(() => writeFileAtomic(file, 'x')).toThrow(/cannot write .*out\.pdf: the folder does not exist/);
+  });
+
+  it('writes pieces as they come, in writes of about 64 KB', () => {
+    const file = path.join(fresh(), 'report.sarif');
+    const made: number[] = [];
+    function* pieces() {
+      for (let i = 0; i < 20_000; i++) {
+        made.push(i);
+        yield `${i} ø 😀\n`;
+      }
+    }
+    writeFileAtomic(file, pieces());
+    expect(made).toHaveLength(20_000);
+    expect(readFileSync(file, 'utf8')).toBe(Array.from({ length: 20_000 }, (_, i) => `${i} ø 😀\n`).join(''));
+    expect(readdirSync(dir)).toEqual(['report.sarif']);
+  });
+
+  it('when a piece cannot be made: the old file stays, no temp file is left, the error is the piece’s own', () => {
+    const file = path.join(fresh(), 'report.sarif');
+    writeFileSync(file, 'old');
+    function* pieces() {
+      yield 'x'.repeat(200_000); // already written to the temp file when the next piece fails
+      throw new RangeError('Invalid string length');
+    }
+    expect(() => writeFileAtomic(file, pieces())).toThrow(RangeError);
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['report.sarif']);
+  });
+
+  it('fails with a LoadError for pieces too, and makes none of them when the file cannot be written', () => {
+    const file = path.join(fresh(), 'missing', 'out.sarif');
+    let made = 0;
+    function* pieces() {
+      made++;
+      yield 'x';
+    }
+    expect(() => writeFileAtomic(file, pieces())).toThrow(
+      /cannot write .*out\.sarif: the folder does not exist/,
+    );
+    expect(made).toBe(0);
+  });
+});
+
+describe('batchPieces', () => {
+  it('joins small pieces into batches of at least the size, the rest in a last one', () => {
+    const batches = [...batchPieces(['ab', 'cd', 'e', 'fgh', 'i'], 4)];
+    expect(batches).toEqual(['abcd', 'efgh', 'i']);
+    expect([...batchPieces([], 4)]).toEqual([]);
+    expect([...batchPieces(['', ''], 4)]).toEqual([]);
   });
 });

@@ -47,14 +47,40 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Joins small pieces into writes of about `size` characters: one system call per piece is slow. */
+export function* batchPieces(pieces: Iterable<string>, size = 64 * 1024): Generator<string> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= size) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch !== '') yield batch;
+}
+
+/** An error of the content being written (a formatter's), not of writing it. */
+class ContentError extends Error {}
+
+function* content(pieces: Iterable<string>): Generator<string> {
+  try {
+    yield* pieces;
+  } catch (cause) {
+    throw new ContentError('the content failed', { cause });
+  }
+}
+
 /**
  * Writes `data` to `file` so that readers see the old file or the whole new one, never half:
  * a temp file beside the target, fsync, then rename. On any failure the temp file is removed
  * and the target is untouched. An existing file keeps its permissions (a plan readable only by
  * its owner stays so), and a symlink keeps pointing at the file it names, which is replaced.
  * A file we may not write is not replaced either, although the rename alone would allow it.
+ * `data` may come in pieces (a report as it is produced), written as they come: a report too
+ * big for one string still gets written. If producing a piece throws, that error is rethrown.
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string>): void {
   let target = path.resolve(file);
   let mode: number | undefined;
   try {
@@ -69,14 +95,17 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     dir,
     `.${path.basename(target)}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}`,
   );
+  const parts = typeof data === 'string' || data instanceof Uint8Array ? [data] : content(batchPieces(data));
   let fd: number | undefined;
   try {
     if (mode !== undefined) accessSync(target, constants.W_OK);
     fd = openSync(temp, 'wx', mode ?? 0o644);
     if (mode !== undefined) fchmodSync(fd, mode);
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    for (const part of parts) {
+      const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -88,6 +117,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     } catch {
       // The temp file was never made (a path through a file: ENOTDIR), or is gone already.
     }
+    if (error instanceof ContentError) throw error.cause;
     throw new LoadError(`cannot write ${file}: ${writeErrorReason(error)}`);
   }
 }
