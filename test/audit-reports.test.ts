@@ -2,10 +2,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/plan/types.js';
-import { github } from '../src/report/github.js';
-import { FINGERPRINT_KEY, fingerprint, sarif } from '../src/report/sarif.js';
+import { github as githubPieces } from '../src/report/github.js';
+import { FINGERPRINT_KEY, fingerprint, sarif as sarifPieces } from '../src/report/sarif.js';
 import { bcplan, ROOT } from './helpers/cli.js';
-import { ctx, findings } from './helpers/report-fixtures.js';
+import { ctx, findings, whole } from './helpers/report-fixtures.js';
+
+const github = whole(githubPieces);
+const sarif = whole(sarifPieces);
 
 const AS_OF = ['--as-of', '2026-11-22'];
 

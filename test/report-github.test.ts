@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, github } from '../src/report/github.js';
-import { ctx, findings, hostile } from './helpers/report-fixtures.js';
+import { escapeData, escapeProperty, github as githubPieces } from '../src/report/github.js';
+import { ctx, findings, hostile, whole } from './helpers/report-fixtures.js';
+
+const github = whole(githubPieces);
 
 describe('github formatter', () => {
   it('prints one annotation per finding, then the plain list and a summary', () => {

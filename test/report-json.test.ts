@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { json } from '../src/report/json.js';
-import { ctx, findings, hostile } from './helpers/report-fixtures.js';
+import { json as jsonPieces } from '../src/report/json.js';
+import { ctx, findings, hostile, whole } from './helpers/report-fixtures.js';
+
+const json = whole(jsonPieces);
 
 describe('json formatter', () => {
   it('prints exactly the SPEC §4 shape, fields in spec order', () => {

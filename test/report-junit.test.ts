@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { escapeAttr, escapeText, junit, junitTimestamp } from '../src/report/junit.js';
-import { ctx, findings, hostile } from './helpers/report-fixtures.js';
+import { escapeAttr, escapeText, junit as junitPieces, junitTimestamp } from '../src/report/junit.js';
+import { ctx, findings, hostile, whole } from './helpers/report-fixtures.js';
 import { sharedPath } from './helpers/shared.js';
+
+const junit = whole(junitPieces);
 
 // The strict Ant JUnit XSD, read from the shared reference folder (not copied into the repo).
 const XSD = readFileSync(sharedPath('reference-schemas', 'JUnit.xsd'), 'utf8');

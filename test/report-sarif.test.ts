@@ -4,10 +4,12 @@ import path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { artifactUri, FINGERPRINT_KEY, fingerprint, sarif } from '../src/report/sarif.js';
+import { artifactUri, FINGERPRINT_KEY, fingerprint, sarif as sarifPieces } from '../src/report/sarif.js';
 import { bcplan, ROOT } from './helpers/cli.js';
-import { ctx, findings, hostile } from './helpers/report-fixtures.js';
+import { ctx, findings, hostile, whole } from './helpers/report-fixtures.js';
 import { sharedPath } from './helpers/shared.js';
+
+const sarif = whole(sarifPieces);
 
 // SARIF 2.1.0 is draft-04; read from the shared reference folder, not copied into the repo.
 const schema = JSON.parse(readFileSync(sharedPath('reference-schemas', 'sarif-schema-2.1.0.json'), 'utf8'));

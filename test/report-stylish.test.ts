@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useColor } from '../src/cli/color.js';
-import { stylish } from '../src/report/stylish.js';
-import { ctx, findings, hostile } from './helpers/report-fixtures.js';
+import { stylish as stylishPieces } from '../src/report/stylish.js';
+import { ctx, findings, hostile, whole } from './helpers/report-fixtures.js';
+
+const stylish = whole(stylishPieces);
 
 const tty = { isTTY: true } as NodeJS.WriteStream;
 const pipe = { isTTY: false } as NodeJS.WriteStream;

@@ -44,14 +44,11 @@ function annotation(f: Finding, ctx: ReportContext): string {
  * GitHub Actions annotations, then the full list as plain text: GitHub shows only 10
  * annotations of each kind per step, the log keeps everything.
  */
-export const github: Formatter = (findings, ctx) => {
-  const lines = findings.map((f) => annotation(f, ctx));
-  if (findings.length > 0) lines.push('');
+export const github: Formatter = function* (findings, ctx) {
+  for (const f of findings) yield `${annotation(f, ctx)}\n`;
+  if (findings.length > 0) yield '\n';
   for (const f of findings) {
-    lines.push(
-      `${printable(f.file)}:${f.line}:${f.column}  ${f.severity}  ${printable(f.message)}  (${f.rule})`,
-    );
+    yield `${printable(f.file)}:${f.line}:${f.column}  ${f.severity}  ${printable(f.message)}  (${f.rule})\n`;
   }
-  lines.push(`bcplan: ${countFindings(findings)} in ${plural(ctx.files.length, 'file')}`);
-  return `${lines.join('\n')}\n`;
+  yield `bcplan: ${countFindings(findings)} in ${plural(ctx.files.length, 'file')}\n`;
 };

@@ -1,10 +1,11 @@
+import { each, jsonPieces } from './json-pieces.js';
 import type { Formatter } from './types.js';
 
 /** SPEC §4: `{ findings: [...], summary: { files, errors, warnings, infos } }`, fields in spec order. */
-export const json: Formatter = (findings, ctx) => {
+export const json: Formatter = function* (findings, ctx) {
   const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
   const out = {
-    findings: findings.map((f) => ({
+    findings: each(findings, (f) => ({
       file: f.file,
       line: f.line,
       column: f.column,
@@ -22,5 +23,6 @@ export const json: Formatter = (findings, ctx) => {
       infos: count('info'),
     },
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  yield* jsonPieces(out);
+  yield '\n';
 };

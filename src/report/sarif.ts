@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type RuleMeta, ruleHelpUri } from '../checks/index.js';
 import type { Finding, Severity } from '../plan/types.js';
+import { each, jsonPieces } from './json-pieces.js';
 import { fromRoot } from './text.js';
 import type { Formatter } from './types.js';
 
@@ -74,7 +75,7 @@ function describeRule(rule: RuleMeta) {
 }
 
 /** SARIF 2.1.0 for code-scanning tools (GitHub code scanning, Azure DevOps, IDE viewers). */
-export const sarif: Formatter = (findings, ctx) => {
+export const sarif: Formatter = function* (findings, ctx) {
   const cwd = ctx.cwd ?? process.cwd();
   const known = [...ctx.rules];
   for (const f of findings) {
@@ -97,7 +98,8 @@ export const sarif: Formatter = (findings, ctx) => {
     return n === 1 ? print : `${print}:${n}`;
   };
 
-  const results = findings.map((f) => {
+  // Made one by one as the log is written (see jsonPieces), in the findings' order.
+  const result = (f: Finding) => {
     const location = locate(f.file, cwd, ctx.root);
     const startColumn = Math.max(1, f.column);
     const endLine = Math.max(f.line, f.endLine);
@@ -118,7 +120,7 @@ export const sarif: Formatter = (findings, ctx) => {
       partialFingerprints: { [FINGERPRINT_KEY]: uniquePrint(f, location.uri) },
       properties: { pointer: f.pointer },
     };
-  });
+  };
 
   const log = {
     $schema: SARIF_SCHEMA,
@@ -135,10 +137,11 @@ export const sarif: Formatter = (findings, ctx) => {
           },
         },
         artifacts: files.map((file) => ({ location: locate(file, cwd, ctx.root) })),
-        results,
+        results: each(findings, result),
         columnKind: 'utf16CodeUnits',
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  yield* jsonPieces(log);
+  yield '\n';
 };

@@ -2,6 +2,13 @@ import path from 'node:path';
 import type { Finding } from '../plan/types.js';
 import { plural } from '../util/plural.js';
 
+/** A report's pieces as one string, for the few findings a command prints beside its work. */
+export function joinPieces(pieces: Iterable<string>): string {
+  let text = '';
+  for (const piece of pieces) text += piece;
+  return text;
+}
+
 /** `3 problems (1 error, 2 warnings, 0 infos)`. */
 export function countFindings(findings: Finding[]): string {
   const n = (severity: string) => findings.filter((f) => f.severity === severity).length;

@@ -20,5 +20,8 @@ export interface ReportContext {
   root?: string;
 }
 
-/** Turns findings into the text of one output format. Pure. */
-export type Formatter = (findings: Finding[], ctx: ReportContext) => string;
+/**
+ * Turns findings into the text of one output format, in pieces to write as they come: a
+ * report of a million findings never has to fit in one string. Pure; iterate it once.
+ */
+export type Formatter = (findings: Finding[], ctx: ReportContext) => Iterable<string>;

@@ -1,6 +1,7 @@
 import type { RuleMeta } from '../../src/checks/index.js';
 import type { Finding } from '../../src/plan/types.js';
-import type { ReportContext } from '../../src/report/types.js';
+import { joinPieces } from '../../src/report/text.js';
+import type { Formatter, ReportContext } from '../../src/report/types.js';
 
 /** Fixed findings for the formatter tests: one of each severity, over two files. */
 export const findings: Finding[] = [
@@ -68,3 +69,9 @@ export const ctx: ReportContext = {
   asOf: new Date(2026, 0, 31),
   cwd: '/repo',
 };
+
+/** A formatter whose pieces come back joined, for asserting on its whole text. */
+export const whole =
+  (formatter: Formatter) =>
+  (...args: Parameters<Formatter>): string =>
+    joinPieces(formatter(...args));

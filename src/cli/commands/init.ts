@@ -22,6 +22,7 @@ import { formatDate } from '../../plan/dates.js';
 import { LANGUAGES, type Language } from '../../plan/matrix.js';
 import { countryCodes, schemaPattern } from '../../plan/schema.js';
 import { stylish } from '../../report/stylish.js';
+import { joinPieces } from '../../report/text.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { checkPlan } from '../../validate.js';
 import { useColor } from '../color.js';
@@ -319,12 +320,14 @@ export async function init(file: string, options: InitOptions, io: InitIO = {}):
       `bcplan validate reports ${findings.length === 1 ? 'one thing' : `${findings.length} things`} to fix in it:\n`,
     );
     process.stderr.write(
-      stylish(findings, {
-        files: [file],
-        color: useColor(process.stderr, undefined),
-        rules: [],
-        toolVersion: '',
-      }),
+      joinPieces(
+        stylish(findings, {
+          files: [file],
+          color: useColor(process.stderr, undefined),
+          rules: [],
+          toolVersion: '',
+        }),
+      ),
     );
   }
   const shown = path.relative(process.cwd(), path.resolve(file)) || file;

@@ -4,6 +4,7 @@ import { loadPlan } from '../../plan/load.js';
 import { LANGUAGES, planLanguage } from '../../plan/matrix.js';
 import { formatMatrixText } from '../../report/matrix-text.js';
 import { stylish } from '../../report/stylish.js';
+import { joinPieces } from '../../report/text.js';
 import { useColor } from '../color.js';
 import { parseChoice, requireFile } from '../options.js';
 
@@ -28,12 +29,14 @@ export async function matrix(planPath: string, options: MatrixOptions): Promise<
   if (plan.root.data === undefined || typeof plan.root.data !== 'object' || plan.root.data === null) {
     const findings = rootErrors.length > 0 ? rootErrors : plan.findings;
     process.stderr.write(
-      stylish(findings, {
-        files: [plan.root.path],
-        color: useColor(process.stderr, options.color),
-        rules: [],
-        toolVersion: '',
-      }),
+      joinPieces(
+        stylish(findings, {
+          files: [plan.root.path],
+          color: useColor(process.stderr, options.color),
+          rules: [],
+          toolVersion: '',
+        }),
+      ),
     );
     process.stderr.write(`bcplan: ${planPath} cannot be read as a plan; fix the YAML first\n`);
     return 1;

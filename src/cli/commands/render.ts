@@ -4,6 +4,7 @@ import { allRules } from '../../checks/index.js';
 import { UsageError } from '../../errors.js';
 import { LANGUAGES, planLanguage } from '../../plan/matrix.js';
 import { stylish } from '../../report/stylish.js';
+import { joinPieces } from '../../report/text.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { type CheckOptions, checkPlan, findingsWorded, sortFindings } from '../../validate.js';
 import { useColor } from '../color.js';
@@ -89,12 +90,14 @@ export async function render(planPath: string, options: RenderOptions): Promise<
   const errors = findings.filter((f) => f.severity === 'error');
   const printFindings = () =>
     process.stderr.write(
-      stylish(findings, {
-        files: result.plan.files.map((f) => f.path),
-        color: useColor(process.stderr, undefined),
-        rules: allRules(),
-        toolVersion: '',
-      }),
+      joinPieces(
+        stylish(findings, {
+          files: result.plan.files.map((f) => f.path),
+          color: useColor(process.stderr, undefined),
+          rules: allRules(),
+          toolVersion: '',
+        }),
+      ),
     );
   const unreadable = result.plan.root.data === undefined;
   if (unreadable || (errors.length > 0 && !options.force)) {

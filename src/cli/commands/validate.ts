@@ -5,7 +5,7 @@ import { durationSeconds } from '../../plan/dates.js';
 import { discoverPlans } from '../../plan/discover.js';
 import { SEVERITIES, type Severity } from '../../plan/types.js';
 import { FORMAT_NAMES, type FormatName, formatters } from '../../report/index.js';
-import { writeFileAtomic } from '../../util/atomic-write.js';
+import { batchPieces, writeFileAtomic } from '../../util/atomic-write.js';
 import { threadsFor, validatePlansParallel } from '../../validate-parallel.js';
 import { useColor } from '../color.js';
 import {
@@ -70,7 +70,7 @@ export async function validate(paths: string[], options: ValidateOptions, versio
   const shown = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const formatter = await formatters[format]();
   const color = options.output ? false : useColor(process.stdout, options.color);
-  const text = formatter(shown, {
+  const report = formatter(shown, {
     files: result.files,
     color,
     rules: allRules(),
@@ -79,8 +79,8 @@ export async function validate(paths: string[], options: ValidateOptions, versio
     cwd: process.cwd(),
     ...(process.env.GITHUB_WORKSPACE ? { root: process.env.GITHUB_WORKSPACE } : {}),
   });
-  if (options.output) writeFileAtomic(options.output, text);
-  else process.stdout.write(text);
+  if (options.output) writeFileAtomic(options.output, report);
+  else await print(report);
 
   const rank = (s: Severity) => SEVERITIES.indexOf(s);
   const failing = result.findings.some((f) => rank(f.severity) <= rank(failSeverity));
@@ -96,4 +96,28 @@ export async function validate(paths: string[], options: ValidateOptions, versio
     );
   }
   return failing ? 1 : 0;
+}
+
+/**
+ * Writes the report to stdout as it is produced, waiting while the pipe is full, so a huge
+ * report is never held whole in memory. A reader that went away (`| head`, EPIPE) ends it
+ * quietly; src/cli/index.ts handles stdout's errors.
+ */
+async function print(report: Iterable<string>): Promise<void> {
+  const out = process.stdout;
+  for (const chunk of batchPieces(report)) {
+    if (out.destroyed) return;
+    if (!out.write(chunk)) await drained(out);
+  }
+}
+
+/** Resolves when `out` takes more, or will never again (an error, closed). */
+function drained(out: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done).off('error', done).off('close', done);
+      resolve();
+    };
+    out.on('drain', done).on('error', done).on('close', done);
+  });
 }
