@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -242,6 +242,83 @@ describe('work that grows with the square of a plan', () => {
       for (const [name, text, expected] of cases) {
         expect(await secrets(write(`${name}.yaml`, message(text))), name).toEqual(expected);
       }
+    },
+    T,
+  );
+});
+
+describe('reports too big for one string', () => {
+  /**
+   * Reads a SARIF log as bcplan writes it (JSON.stringify's layout), one result at a time: the
+   * log is more than V8's longest string, so neither readFileSync nor JSON.parse could take it.
+   */
+  async function readSarif(file: string) {
+    const RESULTS = '"results": [\n        {';
+    const NEXT = '\n        },\n        {';
+    const LAST = '\n        }\n      ]';
+    const results: { ruleId: string; uri: string }[] = [];
+    const take = (text: string) => {
+      const r = JSON.parse(text);
+      results.push({ ruleId: r.ruleId, uri: r.locations[0].physicalLocation.artifactLocation.uri });
+    };
+    let head: string | undefined;
+    let rest = '';
+    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+      rest += chunk;
+      if (head === undefined) {
+        const at = rest.indexOf(RESULTS);
+        if (at < 0) continue;
+        head = rest.slice(0, at + RESULTS.length - '[\n        {'.length);
+        rest = rest.slice(at + RESULTS.length - 1);
+      }
+      let from = 0;
+      for (let at = rest.indexOf(NEXT); at >= 0; at = rest.indexOf(NEXT, from)) {
+        take(rest.slice(from, at + '\n        }'.length));
+        from = at + NEXT.length - 1;
+      }
+      rest = rest.slice(from);
+    }
+    const end = rest.indexOf(LAST);
+    take(rest.slice(0, end + '\n        }'.length));
+    // The log around its results: everything but the results, which were parsed one by one.
+    const log = JSON.parse(`${head}[]${rest.slice(end + LAST.length)}`);
+    return { log, results };
+  }
+
+  it(
+    'four plans of 60,000 duplicate ids, SARIF to a file: 720,000 results in 670 MB (was Invalid string length at 2.9 GB)',
+    async () => {
+      const names = [1, 2, 3, 4].map((i) => `dup-${i}.yaml`);
+      const plan =
+        'bcplan: 1\nplan: { id: p, title: P, organization: O, version: "1", owner: boss, emergencyOfficer: boss, reviewed: 2026-06-01 }\n' +
+        `roles:\n  - { id: boss, title: Boss, primary: anna, deputies: [anna] }\ncontacts:\n${times(60_000, () => '  - id: anna\n')}scenarios: []\n`;
+      for (const name of names) write(name, plan);
+      const start = Date.now();
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [BIN, 'validate', ...names, '-f', 'sarif', '-o', 'big.sarif', '--as-of', '2026-11-26'],
+          { cwd: tmp, encoding: 'utf8', timeout: 170_000 },
+          (error, _stdout, stderr) => {
+            const code = (error as { code?: unknown } | null)?.code;
+            resolve({ code: error ? (typeof code === 'number' ? code : null) : 0, stderr });
+          },
+        );
+      });
+      durations.push(['4 × dup.yaml (sarif -o, 720,000 results)', Date.now() - start]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+      const file = path.join(tmp, 'big.sarif');
+      expect(statSync(file).size).toBeGreaterThan(2 ** 29); // V8's longest string: 2^29 - 24
+      const { log, results } = await readSarif(file);
+      expect(log.runs[0].artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual(names);
+      expect(log.runs[0].columnKind).toBe('utf16CodeUnits');
+      // Per plan: 59,999 duplicate-id, two schema findings per contact, one deputy-is-primary.
+      expect(results).toHaveLength(720_000);
+      const count = (rule: string) => results.filter((x) => x.ruleId === rule).length;
+      expect(count('duplicate-id')).toBe(4 * 59_999);
+      expect(count('deputy-is-primary')).toBe(4);
+      for (const name of names) expect(results.filter((x) => x.uri === name)).toHaveLength(180_000);
     },
     T,
   );
