@@ -45,19 +45,20 @@ describe('formatMatrixText', () => {
   const view = buildMatrixView(loadPlan(`${F}/custom.yaml`));
 
   it('prints likelihood rows highest first, a class label in every cell and the legend', () => {
-    const rule = `${'─'.repeat(23)}┼${'─'.repeat(9)}┼${'─'.repeat(9)}`;
+    const rule = `${'─'.repeat(9)}┼${'─'.repeat(9)}┼${'─'.repeat(9)}`;
     expect(formatMatrixText(view, { language: 'en', colorLevel: 0 })).toBe(
       [
         `Risk matrix: Small matrix (${F}/custom.yaml)`,
         '',
-        'Likelihood ↓  Impact → │ 1 small │ 2 big',
+        'Likelihood ↓  Impact →',
+        '         │ 1 small │ 2 big',
         rule,
-        '2 often                │ fine    │ awful !',
-        '                       │         │ flood',
-        '                       │         │ fire',
+        '2 often  │ fine    │ awful !',
+        '         │         │ flood',
+        '         │         │ fire',
         rule,
-        '1 seldom               │ fine    │ fine',
-        '                       │         │ cold',
+        '1 seldom │ fine    │ fine',
+        '         │         │ cold',
         '',
         'acceptable: fine',
         'not acceptable (!): awful !',
@@ -65,7 +66,7 @@ describe('formatMatrixText', () => {
         'Scenarios:',
         '  fire   2 × 2 =  4  awful (not acceptable)  Fire',
         '  flood  2 × 2 =  4  awful (not acceptable)  Flood',
-        '  cold   1 × 2 =  2  fine (acceptable)  Cold',
+        '  cold   1 × 2 =  2  fine (acceptable)       Cold',
         '',
         'Scenarios with levels the matrix does not have:',
         '  meteor  likelihood 7, impact 2  Meteor',

@@ -112,9 +112,11 @@ export function formatMatrixText(planView: MatrixView, options: MatrixTextOption
   const rows = [...view.matrix.likelihood].reverse();
   const cols = view.matrix.impact;
 
-  const corner = `${w.likelihood} ↓  ${w.impact} →`;
+  // The axes are named above the grid, not in its corner: "Eintrittswahrscheinlichkeit ↓
+  // Auswirkung →" there widened the first column by 26 characters, past 120 on a terminal.
+  const axes = `${w.likelihood} ↓  ${w.impact} →`;
   const rowHeads = rows.map((l) => `${l.level} ${l.label}`);
-  const headWidth = Math.max(width(corner), ...rowHeads.map(width));
+  const headWidth = Math.max(...rowHeads.map(width));
   const colWidths = cols.map((i) => {
     const texts = [`${i.level} ${i.label}`];
     for (const l of rows) {
@@ -131,9 +133,9 @@ export function formatMatrixText(planView: MatrixView, options: MatrixTextOption
   };
   const rule = `${'─'.repeat(headWidth + 1)}┼${colWidths.map((n) => '─'.repeat(n + 2)).join('┼')}`;
   const out: string[] = [];
-  out.push(`${w.title}: ${view.title ? `${view.title} (${view.plan})` : view.plan}`, '');
+  out.push(`${w.title}: ${view.title ? `${view.title} (${view.plan})` : view.plan}`, '', axes);
   out.push(
-    `${pad(corner, headWidth)} │${cols.map((i, k) => ` ${pad(`${i.level} ${i.label}`, colWidths[k]!)} `).join('│')}`,
+    `${pad('', headWidth)} │${cols.map((i, k) => ` ${pad(`${i.level} ${i.label}`, colWidths[k]!)} `).join('│')}`,
   );
   rows.forEach((l, r) => {
     out.push(rule);
@@ -164,11 +166,16 @@ export function formatMatrixText(planView: MatrixView, options: MatrixTextOption
 
   out.push(`${w.scenarios}:${view.scenarios.length === 0 ? ` ${w.none}` : ''}`);
   const idWidth = Math.max(0, ...view.scenarios.map((s) => width(s.id)));
-  for (const s of [...view.scenarios].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))) {
+  const rated = (s: (typeof view.scenarios)[number]) => {
     const verdict = s.acceptable === null ? w.unclassified : s.acceptable ? w.acceptable : w.notAcceptable;
     const cls = s.class === null ? '?' : (classes.get(s.class)?.label ?? s.class);
+    return `${cls} (${verdict})`;
+  };
+  // Class and verdict padded too, so the titles start in one column.
+  const ratedWidth = Math.max(0, ...view.scenarios.map((s) => width(rated(s))));
+  for (const s of [...view.scenarios].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))) {
     out.push(
-      `  ${pad(s.id, idWidth)}  ${s.likelihood} × ${s.impact} = ${String(s.score).padStart(2)}  ${cls} (${verdict})${s.title ? `  ${s.title}` : ''}`,
+      `  ${pad(s.id, idWidth)}  ${s.likelihood} × ${s.impact} = ${String(s.score).padStart(2)}  ${s.title ? `${pad(rated(s), ratedWidth)}  ${s.title}` : rated(s)}`,
     );
   }
   if (view.unplaced.length > 0) {
