@@ -108,7 +108,7 @@ describe('bcplan matrix (built CLI)', () => {
     const r = await run(['matrix', `${F}/custom.yaml`]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('2 often                │ fine    │ awful !');
+    expect(r.stdout).toContain('2 often  │ fine    │ awful !');
     expect(r.stdout).not.toContain(ESC);
   });
 
