@@ -162,7 +162,7 @@ describe('helpers', () => {
       country: 'DE',
     });
     expect(() => parseProvider('No site')).toThrow(/Name@City,CC/);
-    expect(() => parseProvider('X@Oslo,Norway')).toThrow(/country code/);
+    expect(() => parseProvider('X@Oslo,Norway')).toThrow(/country code.* did you mean "X@Oslo,NO"\?$/);
     expect(() => parseProvider('X@London,UK')).toThrow(/country code/); // the schema knows GB, not UK
     expect(parseService('Hotline=critical')).toEqual({ name: 'Hotline', criticality: 'critical' });
     expect(parseService('A=B')).toEqual({ name: 'A=B' });
@@ -443,6 +443,65 @@ describe('bcplan init on a terminal', () => {
       },
     ]);
     expect(prompter.asked).toHaveLength(15);
+  });
+
+  it('takes a country by its name in a plan language, and gives examples for the plan’s language', async () => {
+    const file = fresh();
+    const prompter = scripted([
+      'Eksempel ApS',
+      '',
+      'Mette Hansen',
+      '+45 33 12 34 56',
+      '',
+      'Jens Kragh',
+      '',
+      'jens@example.com',
+      'Fragt A/S', // first provider
+      'Aarhus',
+      'Danmark', // a name, not DK
+      'Spedition GmbH',
+      'Flensburg',
+      'tyskland',
+      '',
+      '',
+    ]);
+    const write = process.stdout.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      const options = { lang: 'da', template: 'small-office', asOf: AS_OF };
+      expect(await init(file, options, { interactive: true, prompter })).toBe(0);
+    } finally {
+      process.stdout.write = write;
+    }
+    const data = parse(readFileSync(file, 'utf8'));
+    expect(data.providers.map((p: { site: unknown }) => p.site)).toEqual([
+      { city: 'Aarhus', country: 'DK' },
+      { city: 'Flensburg', country: 'DE' },
+    ]);
+    expect(prompter.asked).toContain('Fragt A/S: country (ISO 3166 code or name, e.g. DK)');
+    // What is not a country is asked again, with the example of the plan's language.
+    const bad = scripted([
+      'Eksempel ApS',
+      '',
+      'Mette Hansen',
+      '+45 33 12 34 56',
+      '',
+      'Jens Kragh',
+      '',
+      'j@example.com',
+      'X',
+      'Aarhus',
+      'Atlantis',
+    ]);
+    await expect(
+      init(
+        fresh(),
+        { lang: 'da', template: 'small-office', asOf: AS_OF },
+        { interactive: true, prompter: bad },
+      ),
+    ).rejects.toThrow(
+      'invalid answer "Atlantis" to "X: country (ISO 3166 code or name, e.g. DK)": an ISO 3166 country code or a country\'s name, e.g. DK',
+    );
   });
 
   it('asks only what the flags leave open', async () => {

@@ -319,6 +319,27 @@ describe('bad values', () => {
       ],
     },
     {
+      name: 'a country written by its name, in a plan language',
+      yaml: plan(
+        {},
+        'providers:',
+        '  - { id: p1, name: P, services: [s], site: { city: Aarhus, country: Danmark } }',
+        '  - { id: p2, name: Q, services: [s], site: { city: Köln, country: Deutschland } }',
+      ),
+      findings: [
+        [
+          26,
+          70,
+          'providers[0] (p1): `site.country` must be a two-letter ISO 3166 country code in capitals, like DE, NO or PT — did you mean `DK`?',
+        ],
+        [
+          27,
+          68,
+          'providers[1] (p2): `site.country` must be a two-letter ISO 3166 country code in capitals, like DE, NO or PT — did you mean `DE`?',
+        ],
+      ],
+    },
+    {
       name: 'a colour and a phone number written as a number',
       yaml: plan(
         { 17: '    phone: 4755550199' },

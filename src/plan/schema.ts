@@ -437,11 +437,33 @@ function suggestDate(value: string): string | undefined {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
 }
 
-function suggestCountry(value: string): string | undefined {
+/**
+ * The ISO code meant by a country written otherwise: `de` → DE, `UK` → GB, or a name in one of
+ * the plan languages (`Danmark`, `Norway`, `Niederlande` → DK, NO, NL).
+ */
+export function suggestCountry(value: string): string | undefined {
   const codes = countryCodes();
   const upper = value.trim().toUpperCase();
   if (upper === 'UK') return 'GB';
-  return codes.includes(upper) ? upper : undefined;
+  if (codes.includes(upper)) return upper;
+  return countryNames().get(value.trim().toLocaleLowerCase());
+}
+
+let namesOfCountries: Map<string, string> | undefined;
+
+/** Every country's name in the plan languages, lower case → its code (Node's ICU names them). */
+function countryNames(): Map<string, string> {
+  if (!namesOfCountries) {
+    namesOfCountries = new Map();
+    for (const language of ['en', 'de', 'nl', 'da', 'nb']) {
+      const names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+      for (const code of countryCodes()) {
+        const name = names.of(code);
+        if (name) namesOfCountries.set(name.toLocaleLowerCase(), code);
+      }
+    }
+  }
+  return namesOfCountries;
 }
 
 /** The schema object at an ajv schemaPath (`#/$defs/contact/additionalProperties`). */

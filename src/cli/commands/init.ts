@@ -20,7 +20,7 @@ import {
 } from '../../init/templates.js';
 import { formatDate } from '../../plan/dates.js';
 import { LANGUAGES, type Language } from '../../plan/matrix.js';
-import { countryCodes, schemaPattern } from '../../plan/schema.js';
+import { countryCodes, schemaPattern, suggestCountry } from '../../plan/schema.js';
 import { stylish } from '../../report/stylish.js';
 import { joinPieces } from '../../report/text.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
@@ -76,10 +76,19 @@ function checkEmail(value: string): true | string {
   return schemaPattern('email').test(value) ? true : `"${value}" is not an email address`;
 }
 
-function checkPhone(value: string): true | string {
+/** Examples in the questions, from the country a plan in that language is most likely for. */
+const EXAMPLE: Record<Language, { country: string; phone: string }> = {
+  en: { country: 'GB', phone: '+44 20 7946 0000' },
+  de: { country: 'DE', phone: '+49 30 1234567' },
+  nl: { country: 'NL', phone: '+31 20 123 4567' },
+  da: { country: 'DK', phone: '+45 33 12 34 56' },
+  nb: { country: 'NO', phone: '+47 22 12 34 56' },
+};
+
+function checkPhone(value: string, language: Language = 'en'): true | string {
   return schemaPattern('phone').test(value)
     ? true
-    : `"${value}" is not a phone number: digits with spaces, ( ) . / -, best with the country code (+49 30 1234567)`;
+    : `"${value}" is not a phone number: digits with spaces, ( ) . / -, best with the country code (${EXAMPLE[language].phone})`;
 }
 
 function checkText(value: string): true | string {
@@ -108,8 +117,9 @@ export function parseProvider(value: string): ProviderAnswer {
     .trim()
     .toUpperCase();
   if (at <= 0 || comma < at || !name || !city || !countryCodes().includes(country)) {
+    const meant = name && city ? suggestCountry(value.slice(comma + 1)) : undefined;
     throw new UsageError(
-      `--provider must look like "Name@City,CC" with CC an ISO 3166 country code, e.g. "Fjord Kundeservice AS@Bergen,NO"; got "${value}"`,
+      `--provider must look like "Name@City,CC" with CC an ISO 3166 country code, e.g. "Fjord Kundeservice AS@Bergen,NO"; got "${value}"${meant ? ` — did you mean "${name}@${city},${meant}"?` : ''}`,
     );
   }
   return { name, city, country };
@@ -188,7 +198,7 @@ async function gather(
       name: must(`--${flag}-name`, checkText, who === 'officer' ? options.officerName : options.deputyName),
       phone: must(
         `--${flag}-phone`,
-        checkPhone,
+        (v) => checkPhone(v, language),
         who === 'officer' ? options.officerPhone : options.deputyPhone,
       ),
       email: must(
@@ -211,7 +221,7 @@ async function gather(
     if (phone === undefined && email === undefined && ask) {
       const p = await ask.askText({
         message: `${label}: phone (leave empty if none)`,
-        validate: (v) => (v.trim() === '' ? true : checkPhone(v.trim())),
+        validate: (v) => (v.trim() === '' ? true : checkPhone(v.trim(), language)),
       });
       phone = p === '' ? undefined : p;
       const e = await ask.askText({
@@ -242,12 +252,15 @@ async function gather(
       });
       if (name === '') break;
       const city = await ask.askText({ message: `${name}: city of the site`, validate: checkText });
+      // A name in a plan language is taken for its code: `Danmark` is DK.
       const country = await ask.askText({
-        message: `${name}: country (ISO 3166 code, e.g. DE, NO, PT)`,
+        message: `${name}: country (ISO 3166 code or name, e.g. ${EXAMPLE[language].country})`,
         validate: (v) =>
-          countryCodes().includes(v.trim().toUpperCase()) ? true : 'an ISO 3166 country code, e.g. DE',
+          suggestCountry(v) !== undefined
+            ? true
+            : `an ISO 3166 country code or a country's name, e.g. ${EXAMPLE[language].country}`,
       });
-      providers.push({ name, city, country: country.trim().toUpperCase() });
+      providers.push({ name, city, country: suggestCountry(country)! });
     }
     if (providers.length > 0) answers.providers = providers;
   }
