@@ -37,7 +37,7 @@ describe.concurrent('bcplan validate: exit 0 and 1', { timeout: SLOW }, () => {
     expect(r.stdout).toBe(
       [
         ERRORS,
-        '  6:3  error  Map keys must be unique (DUPLICATE_KEY)  yaml-syntax',
+        '  6:3  error  Map keys must be unique (DUPLICATE_KEY): `title` is written twice in one entry; keep one (the later would silently replace the earlier)  yaml-syntax',
         '',
         '✖ 1 problem (1 error, 0 warnings, 0 infos)',
         '',
@@ -226,10 +226,10 @@ describe.concurrent('bcplan validate: --output and formats', { timeout: SLOW }, 
     const r = await validate([ERRORS, ...AS_OF], { env });
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[0]).toBe(
-      `::error file=${ERRORS},line=6,col=3,endLine=6,endColumn=4,title=yaml-syntax::Map keys must be unique (DUPLICATE_KEY)`,
+      `::error file=${ERRORS},line=6,col=3,endLine=6,endColumn=4,title=yaml-syntax::Map keys must be unique (DUPLICATE_KEY): \`title\` is written twice in one entry; keep one (the later would silently replace the earlier)`,
     );
     expect(r.stdout).toContain(
-      `${ERRORS}:6:3  error  Map keys must be unique (DUPLICATE_KEY)  (yaml-syntax)`,
+      `${ERRORS}:6:3  error  Map keys must be unique (DUPLICATE_KEY): \`title\` is written twice in one entry; keep one (the later would silently replace the earlier)  (yaml-syntax)`,
     );
     const json = await validate([ERRORS, ...AS_OF, '--format', 'json'], { env });
     expect(JSON.parse(json.stdout).summary.errors).toBe(1);

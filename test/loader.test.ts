@@ -152,24 +152,46 @@ describe('yaml-syntax findings', () => {
 
   it('duplicate keys, at the second key; the data is still read', () => {
     const plan = load('bcplan: 1\ncontacts: []\nroles: []\ncontacts: []\n');
-    expect(found(plan)).toEqual([['yaml-syntax', 4, 1, 'Map keys must be unique (DUPLICATE_KEY)']]);
+    expect(found(plan)).toEqual([
+      [
+        'yaml-syntax',
+        4,
+        1,
+        'Map keys must be unique (DUPLICATE_KEY): `contacts` is written twice in one entry; keep one (the later would silently replace the earlier)',
+      ],
+    ]);
     expect(plan.root.data).toMatchObject({ bcplan: 1, roles: [] });
   });
 
   it('tabs as indentation', () => {
     const plan = load('bcplan: 1\ncontacts:\n  - id: a\n\tname: A\n');
     expect(found(plan)).toEqual([
-      ['yaml-syntax', 4, 1, 'Tabs are not allowed as indentation (TAB_AS_INDENT)'],
+      [
+        'yaml-syntax',
+        4,
+        1,
+        'Tabs are not allowed as indentation (TAB_AS_INDENT): indent with spaces; YAML does not allow tabs',
+      ],
     ]);
     expect(plan.root.data).toBeUndefined();
   });
 
   it('bad indentation', () => {
     expect(found(load('bcplan: 1\nplan:\n  id: a\n title: b\n'))).toEqual([
-      ['yaml-syntax', 4, 1, 'All mapping items must start at the same column (BAD_INDENT)'],
+      [
+        'yaml-syntax',
+        4,
+        1,
+        'All mapping items must start at the same column (BAD_INDENT): entries of one list or mapping start in the same column, indented with spaces',
+      ],
     ]);
     expect(found(load('bcplan: 1\ncontacts:\n  - id: a\n   name: b\n'))).toEqual([
-      ['yaml-syntax', 4, 1, 'Sequence item without - indicator (MISSING_CHAR)'],
+      [
+        'yaml-syntax',
+        4,
+        1,
+        'Sequence item without - indicator (MISSING_CHAR): this line is indented like an item of the list above but has no "- ": indent it like the keys above, or start a new item with "- "',
+      ],
     ]);
   });
 
@@ -178,9 +200,25 @@ describe('yaml-syntax findings', () => {
       'yaml-syntax',
       3,
       1,
-      'Flow sequence in block collection must be sufficiently indented and end with a ] (BAD_INDENT)',
+      'Flow sequence in block collection must be sufficiently indented and end with a ] (BAD_INDENT): a "[" or "{" opened above is not closed: close it, or put the value in quotes if the bracket is text',
     ]);
     expect(found(load('bcplan: 1\nplan: "x\n'))[0]?.slice(0, 2)).toEqual(['yaml-syntax', 3]);
+  });
+
+  it('says what to do about the mistakes people make when they edit YAML by hand', () => {
+    const say = (yaml: string) => found(load(`bcplan: 1\nplan:\n${yaml}`)).map((f) => f[3]);
+    expect(say('  id: a\n  title:Notfallplan Kundenservice\n  owner: b\n')[0]).toMatch(
+      /\(MULTILINE_IMPLICIT_KEY\): put a space after the colon: "title: …"$/,
+    );
+    expect(say('  id: a\n  title: Plan: Notfall\n')[0]).toMatch(
+      /\(BLOCK_AS_IMPLICIT_KEY\): a value that holds ": " must be in quotes, e\.g\. title: "Plan: Notfall"$/,
+    );
+    expect(say('  id: a\n  owner: @team\n')[0]).toMatch(
+      /\(BAD_SCALAR_START\): a value that starts with this character must be in quotes/,
+    );
+    expect(say('  id: a\n  title: "Notfall\n  owner: b\n')[0]).toMatch(
+      /\(MISSING_CHAR\): close the quote or bracket/,
+    );
   });
 
   it('several documents: reported at the second, the first is read', () => {

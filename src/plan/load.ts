@@ -296,6 +296,62 @@ function isPlanData(data: unknown): boolean {
   return data !== null && typeof data === 'object' && !Array.isArray(data) && 'plan' in data;
 }
 
+/** The line of `text` that holds `offset`, without its line break (`fromOffset`: only the rest of it). */
+function lineAt(text: string, offset: number, fromOffset = false): string {
+  const from = fromOffset ? offset : text.lastIndexOf('\n', offset - 1) + 1;
+  const to = text.indexOf('\n', offset);
+  return text.slice(from, to === -1 ? text.length : to).replace(/\r$/, '');
+}
+
+/**
+ * What to do about a YAML error, in the words of someone who edits a plan, not of the parser:
+ * the parser's message stays in front (it is what a search finds), this follows it. `line` is
+ * the line the error points at, `rest` that line from the error on; a few hints look at them to
+ * name the likely mistake.
+ */
+function yamlHint(code: string, message: string, line: string, rest: string): string | undefined {
+  // `name:Jens`: without a space after the colon, YAML reads one plain value, not a key.
+  const noSpace = /^\s*(?:-\s+)?([\p{L}\p{N}_-]+):(?=[^\s/])/u.exec(line);
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces; YAML does not allow tabs';
+    case 'DUPLICATE_KEY': {
+      // The error points at the second key itself (also inside `{ … }`).
+      const key = /^([^\s:#'",{}[\]][^:#,{}[\]]*?)\s*:/.exec(rest)?.[1];
+      const which = key && [...key].length <= 40 ? `\`${key}\`` : 'this key';
+      return `${which} is written twice in one entry; keep one (the later would silently replace the earlier)`;
+    }
+    case 'BAD_SCALAR_START':
+      return 'a value that starts with this character must be in quotes, e.g. "@team"';
+    case 'BAD_DQ_ESCAPE':
+      return 'in double quotes a backslash starts an escape: write \\\\ for one, or use single quotes';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      if (/:\s+\S.*:\s/.test(line))
+        return 'a value that holds ": " must be in quotes, e.g. title: "Plan: Notfall"';
+      return 'check the indentation of this line and the next: keys of one entry start in the same column';
+    case 'MULTILINE_IMPLICIT_KEY':
+      if (noSpace) return `put a space after the colon: "${noSpace[1]}: …"`;
+      return 'a key and its colon must be on one line; check this line for a missing ": " and the line above for a quote that is not closed';
+    case 'BAD_INDENT':
+      if (/end with an? [\]}]/.test(message))
+        return 'a "[" or "{" opened above is not closed: close it, or put the value in quotes if the bracket is text';
+      return 'entries of one list or mapping start in the same column, indented with spaces';
+    case 'MISSING_CHAR':
+      if (/closing/.test(message)) return 'close the quote or bracket that is opened here, on this line';
+      if (/- indicator/.test(message))
+        return 'this line is indented like an item of the list above but has no "- ": indent it like the keys above, or start a new item with "- "';
+      if (/map values/.test(message)) {
+        if (noSpace) return `put a space after the colon: "${noSpace[1]}: …"`;
+        return 'a key needs ": " after it, and a text that holds ": " needs quotes';
+      }
+      if (/directives-end/.test(message))
+        return 'a line that starts with "%" is read as a YAML directive: remove it, or put the text in quotes';
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Reads and parses one YAML file. Never throws for bad content: every problem becomes a
  * yaml-syntax finding, and `data` stays undefined when the YAML cannot be trusted.
@@ -431,7 +487,8 @@ export function parseText(
   for (const problem of problems.slice(0, MAX_SYNTAX_FINDINGS)) {
     const [start, end] = problem.pos;
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    syntaxError(start, end, `${message} (${problem.code})`);
+    const hint = yamlHint(problem.code, message, lineAt(text, start), lineAt(text, start, true));
+    syntaxError(start, end, `${message} (${problem.code})${hint ? `: ${hint}` : ''}`);
   }
   if (problems.length > MAX_SYNTAX_FINDINGS) {
     const [start, end] = problems[MAX_SYNTAX_FINDINGS]!.pos;
