@@ -4,6 +4,8 @@ import path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { ruleDocs } from '../src/checks/docs.js';
+import { allRules } from '../src/checks/index.js';
 import { artifactUri, FINGERPRINT_KEY, fingerprint, sarif as sarifPieces } from '../src/report/sarif.js';
 import { bcplan, ROOT } from './helpers/cli.js';
 import { ctx, findings, hostile, whole } from './helpers/report-fixtures.js';
@@ -259,5 +261,48 @@ describe('fingerprint', () => {
   it('uses the position for findings without a pointer (YAML syntax errors)', () => {
     const a = { ...findings[1]!, pointer: '', rule: 'yaml-syntax' };
     expect(fingerprint(a, 'x.yaml')).not.toBe(fingerprint({ ...a, line: 2 }, 'x.yaml'));
+  });
+});
+
+describe('rule help from docs/rules.md', () => {
+  it('has a section for every rule, without the severity line', () => {
+    const docs = ruleDocs();
+    expect([...docs.keys()].sort()).toEqual(
+      allRules()
+        .map((r) => r.id)
+        .sort(),
+    );
+    for (const [id, text] of docs) {
+      expect(text, id).toMatch(/^\*\*What it checks\.\*\*/);
+      expect(text, id).not.toContain('**Severity:**');
+      expect(text, id).not.toMatch(/^## /m);
+    }
+  });
+
+  it('reads nothing when the file is missing, and splits any text by its rule headings', () => {
+    expect(
+      ruleDocs('# Rules\n\n## no-deputy\n\n**Severity:** warning\n\nBody.\n## Not a rule id\n\nx\n'),
+    ).toEqual(new Map([['no-deputy', 'Body.']]));
+  });
+
+  it('validate --format sarif carries each rule’s section as its help, and the log stays valid', async () => {
+    const r = await bcplan([
+      'validate',
+      'examples/contact-center/plan.yaml',
+      '--format',
+      'sarif',
+      '--as-of',
+      '2026-11-22',
+    ]);
+    const log = JSON.parse(r.stdout);
+    expect(validateSarif(log)).toBe(true);
+    const rules = log.runs[0].tool.driver.rules as { id: string; help: { markdown: string } }[];
+    const docs = ruleDocs();
+    for (const rule of rules) {
+      expect(rule.help.markdown, rule.id).toBe(
+        `${docs.get(rule.id)}\n\n[Documentation of \`${rule.id}\`](${help(rule.id)})`,
+      );
+    }
+    expect(rules.find((x) => x.id === 'no-deputy')!.help.markdown).toContain('**How to fix it.**');
   });
 });

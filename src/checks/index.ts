@@ -53,6 +53,8 @@ export interface RuleMeta {
   id: string;
   severity: Severity;
   description: string;
+  /** The rule's documentation in Markdown (docs/rules.md), for SARIF's help; only SARIF loads it. */
+  help?: string;
 }
 
 /** Rules the loader and schema validation report (they have no check function). */

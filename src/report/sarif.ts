@@ -67,7 +67,7 @@ function describeRule(rule: RuleMeta) {
     },
     help: {
       text: `${rule.description}\nDocumentation: ${helpUri}`,
-      markdown: `${rule.description}\n\n[Documentation of \`${rule.id}\`](${helpUri})`,
+      markdown: `${rule.help ?? rule.description}\n\n[Documentation of \`${rule.id}\`](${helpUri})`,
     },
     helpUri,
     defaultConfiguration: { level: LEVEL[rule.severity] },

@@ -70,10 +70,16 @@ export async function validate(paths: string[], options: ValidateOptions, versio
   const shown = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const formatter = await formatters[format]();
   const color = options.output ? false : useColor(process.stdout, options.color);
+  let rules = allRules();
+  if (format === 'sarif') {
+    // Code scanning shows a rule's help beside its alerts: the whole section of docs/rules.md.
+    const docs = (await import('../../checks/docs.js')).ruleDocs();
+    rules = rules.map((r) => (docs.has(r.id) ? { ...r, help: docs.get(r.id)! } : r));
+  }
   const report = formatter(shown, {
     files: result.files,
     color,
-    rules: allRules(),
+    rules,
     toolVersion: version,
     asOf,
     cwd: process.cwd(),
