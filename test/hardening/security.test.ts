@@ -293,20 +293,21 @@ scenarios: [{ id: s, title: S, likelihood: 1, impact: 1, owner: r }]
 describe('a credential in the plan is masked wherever another message quotes it', () => {
   // Assembled at run time so this file does not look like a leak.
   const ghp = `ghp_${'a1B2c3D4e5F6g7H8i9J0'}${'k1L2m3N4o5P6q7R8'}`;
-  const secrets = ['Geheim1!', 'geheim1', '4711', ghp.slice(4), 'hunter2xyz', 'Sommer2026', 'Fr3iheit'];
+  // Not the examples of docs/rules.md, which SARIF carries as the rules' help.
+  const secrets = ['Geheim1!', 'geheim1', '4711', ghp.slice(4), 'hunter2xyz', 'Winterlinde31', 'Kn0blauch'];
   const plan = `bcplan: 1
 imports: ["password=hunter2xyz.yaml"]
 plan: { id: p, title: P, organization: O, version: "1", owner: boss, emergencyOfficer: boss, reviewed: 2026-06-01 }
 roles:
   - { id: boss, title: Boss, primary: "Passwort: Geheim1!", deputies: [anna] }
 contacts:
-  - { id: anna, name: Anna, phone: "+47 1", verified: 2026-06-01, "Kennwort: Fr3iheit#": x }
+  - { id: anna, name: Anna, phone: "+47 1", verified: 2026-06-01, "Kennwort: Kn0blauch#": x }
 services:
   - { id: s, name: S, criticality: "token ${ghp}" }
 scenarios:
   - { id: x, title: X, likelihood: "PIN 4711", impact: 1, owner: boss }
 access:
-  - { id: vpn, system: "VPN Passwort: Sommer2026", vault: Tresor, holders: [boss], verified: 2025-11-01 }
+  - { id: vpn, system: "VPN Passwort: Winterlinde31", vault: Tresor, holders: [boss], verified: 2025-11-01 }
 `;
 
   it('in validate’s findings of other rules, in every format', async () => {
