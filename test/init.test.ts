@@ -368,6 +368,22 @@ describe('bcplan init (built CLI)', () => {
   });
 });
 
+/** Runs `init` on a terminal with scripted answers; what it prints is captured, not shown. */
+async function initAnswering(
+  file: string,
+  options: Parameters<typeof init>[1],
+  prompter: Prompter,
+): Promise<{ code: number; out: string }> {
+  const out: string[] = [];
+  const write = process.stdout.write;
+  process.stdout.write = ((s: string) => out.push(s) > 0) as typeof process.stdout.write;
+  try {
+    return { code: await init(file, options, { interactive: true, prompter }), out: out.join('') };
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
 /** A prompter that answers from a script, in order, and fails on an unexpected question. */
 function scripted(answers: string[]): Prompter & { asked: string[] } {
   const asked: string[] = [];
@@ -414,17 +430,9 @@ describe('bcplan init on a terminal', () => {
       '', // no more providers
       '', // keep the sample services
     ]);
-    const out: string[] = [];
-    const write = process.stdout.write;
-    process.stdout.write = ((s: string) => out.push(s) > 0) as typeof process.stdout.write;
-    let code: number;
-    try {
-      code = await init(file, { asOf: AS_OF }, { interactive: true, prompter });
-    } finally {
-      process.stdout.write = write;
-    }
+    const { code, out } = await initAnswering(file, { asOf: AS_OF }, prompter);
     expect(code).toBe(0);
-    expect(out.join('')).toContain('from the service-desk template (nb)');
+    expect(out).toContain('from the service-desk template (nb)');
     const data = parse(readFileSync(file, 'utf8'));
     expect(data.plan.organization).toBe('Eksempel kommune');
     expect(data.plan.title).toBe('Beredskapsplan IT-brukerstøtte');
@@ -465,14 +473,8 @@ describe('bcplan init on a terminal', () => {
       '',
       '',
     ]);
-    const write = process.stdout.write;
-    process.stdout.write = (() => true) as typeof process.stdout.write;
-    try {
-      const options = { lang: 'da', template: 'small-office', asOf: AS_OF };
-      expect(await init(file, options, { interactive: true, prompter })).toBe(0);
-    } finally {
-      process.stdout.write = write;
-    }
+    const options = { lang: 'da', template: 'small-office', asOf: AS_OF };
+    expect((await initAnswering(file, options, prompter)).code).toBe(0);
     const data = parse(readFileSync(file, 'utf8'));
     expect(data.providers.map((p: { site: unknown }) => p.site)).toEqual([
       { city: 'Aarhus', country: 'DK' },
@@ -517,19 +519,8 @@ describe('bcplan init on a terminal', () => {
       '',
       '',
     ]);
-    const write = process.stdout.write;
-    process.stdout.write = (() => true) as typeof process.stdout.write;
-    try {
-      expect(
-        await init(
-          file,
-          { lang: 'en', template: 'small-office', organization: 'Roe Ltd', asOf: AS_OF },
-          { interactive: true, prompter },
-        ),
-      ).toBe(0);
-    } finally {
-      process.stdout.write = write;
-    }
+    const options = { lang: 'en', template: 'small-office', organization: 'Roe Ltd', asOf: AS_OF };
+    expect((await initAnswering(file, options, prompter)).code).toBe(0);
     expect(prompter.asked[0]).toBe('Plan title');
     expect(parse(readFileSync(file, 'utf8')).plan.organization).toBe('Roe Ltd');
   });
