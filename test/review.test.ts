@@ -342,6 +342,14 @@ describe('review: text digest', () => {
     );
   });
 
+  it('names a contract by its provider: "contract with Alpha AS (alpha)"', () => {
+    const dir = tempRepo({ 'plan.yaml': planYaml({ contracts: { alpha: '2026-11-20' } }) });
+    const digest = buildDigest([path.join(dir, 'plan.yaml')], { asOf: parseDate('2026-11-22')! });
+    const text = formatDigestText(digest, { color: false });
+    expect(text).toMatch(/ {2}2026-11-20 {2}2 days overdue {2}contract with \S.* \(alpha\)\n/);
+    expect(text).not.toContain('contract ends');
+  });
+
   it('colours only when asked', () => {
     const dir = tempRepo({ 'plan.yaml': planYaml({ contacts: { ann: '2025-11-01', bob: '2026-11-01' } }) });
     const digest = buildDigest([path.join(dir, 'plan.yaml')], { asOf: parseDate('2026-11-22')! });

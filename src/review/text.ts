@@ -14,7 +14,7 @@ const KIND_WORD: Record<DueKind, string> = {
   access: 'access',
   plan: 'plan review',
   exercise: 'exercise',
-  contract: 'contract ends',
+  contract: 'contract with',
 };
 
 /** "82 days overdue", "due today", "due in 8 days", "never exercised". */
