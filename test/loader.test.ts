@@ -202,7 +202,8 @@ describe('yaml-syntax findings', () => {
       1,
       'Flow sequence in block collection must be sufficiently indented and end with a ] (BAD_INDENT): a "[" or "{" opened above is not closed: close it, or put the value in quotes if the bracket is text',
     ]);
-    expect(found(load('bcplan: 1\nplan: "x\n'))[0]?.slice(0, 2)).toEqual(['yaml-syntax', 3]);
+    // Reported at the quote that opens the value, not at the end of the file where the parser gave up.
+    expect(found(load('bcplan: 1\nplan: "x\nroles: []\n\n'))[0]?.slice(0, 3)).toEqual(['yaml-syntax', 2, 7]);
   });
 
   it('says what to do about the mistakes people make when they edit YAML by hand', () => {
@@ -217,7 +218,7 @@ describe('yaml-syntax findings', () => {
       /\(BAD_SCALAR_START\): a value that starts with this character must be in quotes/,
     );
     expect(say('  id: a\n  title: "Notfall\n  owner: b\n')[0]).toMatch(
-      /\(MISSING_CHAR\): close the quote or bracket/,
+      /\(MISSING_CHAR\): the quote that opens here is never closed: add the closing quote where the value ends$/,
     );
   });
 

@@ -296,6 +296,24 @@ function isPlanData(data: unknown): boolean {
   return data !== null && typeof data === 'object' && !Array.isArray(data) && 'plan' in data;
 }
 
+/** Where the quoted value that runs on to `offset` opens: the last quoted scalar starting before it. */
+function openingQuote(doc: Document, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      const [from, to] = node.range ?? [];
+      if (
+        (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') &&
+        from !== undefined &&
+        to !== undefined
+      ) {
+        if (from < offset && to >= offset && (found === undefined || from > found)) found = from;
+      }
+    },
+  });
+  return found;
+}
+
 /** The line of `text` that holds `offset`, without its line break (`fromOffset`: only the rest of it). */
 function lineAt(text: string, offset: number, fromOffset = false): string {
   const from = fromOffset ? offset : text.lastIndexOf('\n', offset - 1) + 1;
@@ -337,7 +355,9 @@ function yamlHint(code: string, message: string, line: string, rest: string): st
         return 'a "[" or "{" opened above is not closed: close it, or put the value in quotes if the bracket is text';
       return 'entries of one list or mapping start in the same column, indented with spaces';
     case 'MISSING_CHAR':
-      if (/closing/.test(message)) return 'close the quote or bracket that is opened here, on this line';
+      if (/closing .?quote/.test(message))
+        return 'the quote that opens here is never closed: add the closing quote where the value ends';
+      if (/closing/.test(message)) return 'close the bracket that opens here';
       if (/- indicator/.test(message))
         return 'this line is indented like an item of the list above but has no "- ": indent it like the keys above, or start a new item with "- "';
       if (/map values/.test(message)) {
@@ -485,7 +505,13 @@ export function parseText(
     ...duplicateKeys(doc).map((pos) => ({ pos, code: 'DUPLICATE_KEY', message: 'Map keys must be unique' })),
   ].sort((a, b) => a.pos[0] - b.pos[0]);
   for (const problem of problems.slice(0, MAX_SYNTAX_FINDINGS)) {
-    const [start, end] = problem.pos;
+    let [start, end] = problem.pos;
+    // A quote never closed is reported where the parser gave up (often the end of the file):
+    // point at the quote that opens the value instead, where the fix goes.
+    if (problem.code === 'MISSING_CHAR' && /closing .?quote/.test(problem.message)) {
+      const open = openingQuote(doc, start);
+      if (open !== undefined) [start, end] = [open, open + 1];
+    }
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const hint = yamlHint(problem.code, message, lineAt(text, start), lineAt(text, start, true));
     syntaxError(start, end, `${message} (${problem.code})${hint ? `: ${hint}` : ''}`);

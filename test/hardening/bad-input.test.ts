@@ -51,7 +51,7 @@ const CASES: Case[] = [
   yaml('bad-indent.yaml', 6, /\(BAD_INDENT\)(?::|$)/),
   yaml('duplicate-key.yaml', 14, /\(DUPLICATE_KEY\)(?::|$)/),
   yaml('tab-as-indent.yaml', 4, /\(TAB_AS_INDENT\)(?::|$)/),
-  yaml('missing-char-quote.yaml', 5, /closing "quote \(MISSING_CHAR\)(?::|$)/),
+  yaml('missing-char-quote.yaml', 4, /closing "quote \(MISSING_CHAR\)(?::|$)/), // at the opening quote
   yaml('missing-char-flow.yaml', 4, /end with a \} \(BAD_INDENT\)(?::|$)/),
   yaml('unexpected-token.yaml', 3, /\(UNEXPECTED_TOKEN\)(?::|$)/),
   yaml('block-as-implicit-key.yaml', 4, /\(BLOCK_AS_IMPLICIT_KEY\)(?::|$)/),
