@@ -455,7 +455,8 @@ describe('bcplan init on a terminal', () => {
 
   it('takes a country by its name in a plan language, and gives examples for the plan’s language', async () => {
     const file = fresh();
-    const prompter = scripted([
+    // Organization, title (kept), officer and deputy.
+    const people = [
       'Eksempel ApS',
       '',
       'Mette Hansen',
@@ -464,6 +465,9 @@ describe('bcplan init on a terminal', () => {
       'Jens Kragh',
       '',
       'jens@example.com',
+    ];
+    const prompter = scripted([
+      ...people,
       'Fragt A/S', // first provider
       'Aarhus',
       'Danmark', // a name, not DK
@@ -482,26 +486,8 @@ describe('bcplan init on a terminal', () => {
     ]);
     expect(prompter.asked).toContain('Fragt A/S: country (ISO 3166 code or name, e.g. DK)');
     // What is not a country is asked again, with the example of the plan's language.
-    const bad = scripted([
-      'Eksempel ApS',
-      '',
-      'Mette Hansen',
-      '+45 33 12 34 56',
-      '',
-      'Jens Kragh',
-      '',
-      'j@example.com',
-      'X',
-      'Aarhus',
-      'Atlantis',
-    ]);
-    await expect(
-      init(
-        fresh(),
-        { lang: 'da', template: 'small-office', asOf: AS_OF },
-        { interactive: true, prompter: bad },
-      ),
-    ).rejects.toThrow(
+    const bad = scripted([...people, 'X', 'Aarhus', 'Atlantis']);
+    await expect(init(fresh(), options, { interactive: true, prompter: bad })).rejects.toThrow(
       'invalid answer "Atlantis" to "X: country (ISO 3166 code or name, e.g. DK)": an ISO 3166 country code or a country\'s name, e.g. DK',
     );
   });
