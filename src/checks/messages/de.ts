@@ -5,7 +5,7 @@ import { type Duration, formatDate as date } from '../../plan/dates.js';
 import { i18n } from '../../render/i18n.js';
 import { plural } from '../../util/plural.js';
 import type { Entry, EntryKind, Messages, Overdue, Part, Referrer, SecretKind } from './types.js';
-import { DURATION_UNITS, joinList, nameEntry } from './words.js';
+import { durationWords, joinList, nameEntry } from './words.js';
 
 // The runbook's own words for the values of enumerated fields (criticality, audience).
 const labels = i18n('de');
@@ -26,8 +26,7 @@ const or = (items: string[]) => joinList(items, 'oder');
 
 /** A duration in words, as a noun phrase: P12M → `12 Monate`, P1Y6M → `1 Jahr und 6 Monate`. */
 function duration(d: Duration): string {
-  const parts = DURATION_UNITS.filter((k) => d[k] > 0).map((k) => plural(d[k], ...UNIT[k]));
-  return parts.length > 0 ? and(parts) : plural(0, ...UNIT.days);
+  return durationWords(d, (n, unit) => plural(n, ...UNIT[unit]), and);
 }
 
 /** `1 Tag`, `3 Tage`; after a preposition (`vor 3 Tagen`) use `daysAfter`. */

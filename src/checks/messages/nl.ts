@@ -4,7 +4,7 @@ import { type Duration, formatDate as date } from '../../plan/dates.js';
 import { i18n } from '../../render/i18n.js';
 import { plural } from '../../util/plural.js';
 import type { Entry, EntryKind, Messages, Overdue, Part, Referrer, SecretKind } from './types.js';
-import { DURATION_UNITS, joinList, nameEntry } from './words.js';
+import { DURATION_UNITS, durationWords, joinList, nameEntry } from './words.js';
 
 // The runbook's own words for the values of enumerated fields (criticality, audience).
 const labels = i18n('nl');
@@ -25,8 +25,7 @@ const or = (items: string[]) => joinList(items, 'of');
 
 /** P12M → `12 maanden`, P1Y6M → `1 jaar en 6 maanden`, P0D → `0 dagen`. */
 function duration(d: Duration): string {
-  const parts = DURATION_UNITS.filter((k) => d[k] > 0).map((k) => plural(d[k], ...UNIT[k]));
-  return parts.length > 0 ? and(parts) : plural(0, ...UNIT.days);
+  return durationWords(d, (n, unit) => plural(n, ...UNIT[unit]), and);
 }
 
 const EVERY_ONE: Record<keyof Duration, string> = {

@@ -21,10 +21,14 @@ export function joinList(items: string[], and: string): string {
 export const DURATION_UNITS = ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'] as const;
 
 /**
- * A duration in words, each unit worded by `unit` (`12 months`, `1 year 6 months`); a duration
- * of nothing is `unit(0, 'days')`.
+ * A duration in words, each unit worded by `unit` and the units joined by `join` (`12 months`,
+ * `1 year 6 months`, `1 Jahr und 6 Monate`); a duration of nothing is `unit(0, 'days')`.
  */
-export function durationWords(d: Duration, unit: (n: number, name: keyof Duration) => string): string {
+export function durationWords(
+  d: Duration,
+  unit: (n: number, name: keyof Duration) => string,
+  join: (parts: string[]) => string = (parts) => parts.join(' '),
+): string {
   const parts = DURATION_UNITS.filter((k) => d[k] > 0).map((k) => unit(d[k], k));
-  return parts.length > 0 ? parts.join(' ') : unit(0, 'days');
+  return parts.length > 0 ? join(parts) : unit(0, 'days');
 }
