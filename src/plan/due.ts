@@ -61,12 +61,16 @@ export function dueItems(plan: LoadedPlan, options: DueOptions): DueItem[] {
   const { asOf, staleAfter, dueWindow } = options;
   const owner = str(plan.plan?.value.owner);
   const items: DueItem[] = [];
+  // The item is completed in place, not spread into a new one: the spread was a third of
+  // dueItems' time on the bench corpus (60,000 items).
   const push = (
-    item: Omit<DueItem, 'state' | 'daysLeft'>,
+    item: Omit<DueItem, 'state' | 'daysLeft'> & Partial<DueItem>,
     window: Duration,
     state = dueState(item.due, asOf, window),
   ) => {
-    items.push({ ...item, state, daysLeft: daysBetween(asOf, item.due) });
+    item.state = state;
+    item.daysLeft = daysBetween(asOf, item.due);
+    items.push(item as DueItem);
   };
 
   // Contacts and access entries are re-confirmed every staleAfter.
