@@ -23,7 +23,7 @@ const UNIT: Record<keyof Duration, [string, string]> = {
 
 /** P12M → `12 måneder`, P1Y6M → `1 år 6 måneder`, P0D → `0 dage`. */
 const duration = (d: Duration) => durationWords(d, (n, unit) => plural(n, ...UNIT[unit]));
-const days = (n: number) => plural(n, 'dag', 'dage');
+const days = (n: number) => plural(n, ...UNIT.days);
 
 /** `om 8 dage`, `i dag`, `for 5 dage siden`. */
 function relative(n: number): string {

@@ -30,7 +30,7 @@ function duration(d: Duration): string {
 }
 
 /** `1 Tag`, `3 Tage`; after a preposition (`vor 3 Tagen`) use `daysAfter`. */
-const days = (n: number) => plural(n, 'Tag', 'Tage');
+const days = (n: number) => plural(n, ...UNIT.days);
 const daysAfter = (n: number) => plural(n, 'Tag', 'Tagen');
 
 /** `in 8 Tagen`, `heute`, `vor 5 Tagen`. */

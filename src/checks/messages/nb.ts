@@ -23,7 +23,7 @@ const UNIT: Record<keyof Duration, [string, string]> = {
 
 /** P12M → `12 måneder`, P1Y6M → `1 år 6 måneder`. */
 const duration = (d: Duration) => durationWords(d, (n, unit) => plural(n, ...UNIT[unit]));
-const days = (n: number) => plural(n, 'dag', 'dager');
+const days = (n: number) => plural(n, ...UNIT.days);
 
 /** `om 8 dager`, `i dag`, `for 5 dager siden`. */
 function relative(n: number): string {

@@ -52,7 +52,7 @@ function every(d: Duration): string {
   return `elke ${duration(d)}`;
 }
 
-const days = (n: number) => plural(n, 'dag', 'dagen');
+const days = (n: number) => plural(n, ...UNIT.days);
 
 /** `over 8 dagen`, `vandaag`, `5 dagen geleden`. */
 function relative(n: number): string {
