@@ -23,6 +23,9 @@ const SLOW = 120_000;
 const ANSI = /\u001b\[/;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bcplan-validate-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// The tests of a block run concurrently: each gets its own folder, so one test's temp file is
+// never seen as another's leftover.
+const caseDir = () => mkdtempSync(path.join(tmp, 'case-'));
 
 describe.concurrent('bcplan validate: exit 0 and 1', { timeout: SLOW }, () => {
   it('a clean plan exits 0 and prints nothing', async () => {
@@ -102,8 +105,7 @@ describe.concurrent('bcplan validate: exit 2', { timeout: SLOW }, () => {
   });
 
   it('a folder without plans', async () => {
-    const empty = path.join(tmp, 'empty');
-    mkdirSync(empty);
+    const empty = caseDir();
     const r = await validate([...AS_OF], { cwd: empty });
     expect(r.code).toBe(2);
     expectOneLine(r.stderr, /^bcplan: no plans in \./);
@@ -137,18 +139,19 @@ describe.concurrent('bcplan validate: exit 2', { timeout: SLOW }, () => {
   });
 
   it('an unwritable --output', async () => {
-    const missingDir = path.join(tmp, 'no', 'such', 'folder', 'report.sarif');
+    const dir = caseDir();
+    const missingDir = path.join(dir, 'no', 'such', 'folder', 'report.sarif');
     const r = await validate([ERRORS, ...AS_OF, '--format', 'sarif', '--output', missingDir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expectOneLine(r.stderr, /^bcplan: cannot write .*report\.sarif: the folder does not exist$/);
 
-    const folder = path.join(tmp, 'a-folder');
+    const folder = path.join(dir, 'a-folder');
     mkdirSync(folder);
     const onFolder = await validate([CLEAN, ...AS_OF, '--output', folder]);
     expect(onFolder.code).toBe(2);
     expectOneLine(onFolder.stderr, /^bcplan: cannot write /);
-    expect(readdirSync(tmp).filter((n) => n.includes('bcplan-tmp'))).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['a-folder']);
   });
 
   it('--help exits 0', async () => {
@@ -160,7 +163,8 @@ describe.concurrent('bcplan validate: exit 2', { timeout: SLOW }, () => {
 
 describe.concurrent('bcplan validate: --output and formats', { timeout: SLOW }, () => {
   it('--output writes the report atomically, replacing the old file, and prints nothing', async () => {
-    const out = path.join(tmp, 'report.json');
+    const dir = caseDir();
+    const out = path.join(dir, 'report.json');
     writeFileSync(out, 'old content that is much longer than nothing at all '.repeat(200));
     const r = await validate([ERRORS, ...AS_OF, '--format', 'json', '--output', out], {
       env: { FORCE_COLOR: '1' },
@@ -169,11 +173,11 @@ describe.concurrent('bcplan validate: --output and formats', { timeout: SLOW }, 
     const written = readFileSync(out, 'utf8');
     expect(JSON.parse(written).summary).toEqual({ files: 1, errors: 1, warnings: 0, infos: 0 });
     expect(written).toBe((await validate([ERRORS, ...AS_OF, '--format', 'json'])).stdout);
-    expect(readdirSync(tmp).filter((n) => n.includes('bcplan-tmp'))).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
   it('--output never writes colour', async () => {
-    const out = path.join(tmp, 'report.txt');
+    const out = path.join(caseDir(), 'report.txt');
     const r = await validate([ERRORS, ...AS_OF, '--output', out, '--color']);
     expect(r.code).toBe(1);
     expect(readFileSync(out, 'utf8')).toContain('yaml-syntax');
