@@ -377,6 +377,7 @@ describe('review: JSON', () => {
           imports: [],
           errors: 0,
           note: null,
+          language: 'en',
           items: [
             {
               kind: 'contact',

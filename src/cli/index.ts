@@ -124,6 +124,10 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout', outputFile)
     .option('--as-of <date>', 'treat this date (YYYY-MM-DD) as today')
     .option('--within <duration>', 'the due-soon window (default P30D, or the config dueWindow)')
+    .option(
+      '--lang <language>',
+      'words of the digest and calendar: en | de | nl | da | nb (default: each plan’s language)',
+    )
     .option('-c, --config <file>', 'use this config instead of the nearest .bcplan.yaml')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour, even on a terminal')
@@ -135,6 +139,7 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
           'bcplan review plans/',
           'bcplan review plans/ --within P60D',
           'bcplan review plans/ --format ics -o continuity.ics',
+          'bcplan review plans/ --lang en',
         ],
         '0 nothing overdue (due-soon items are listed), 1 something overdue or a plan unreadable, 2 usage or I/O error',
       ),

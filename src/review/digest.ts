@@ -4,12 +4,12 @@ import { maskSecrets } from '../checks/secret-in-plan.js';
 import { DEFAULT_DUE_WINDOW, DEFAULT_STALE_AFTER } from '../config.js';
 import { type Duration, durationSeconds, formatDate } from '../plan/dates.js';
 import { CONTRACT_WINDOW, type DueItem, type DueKind, dueItems } from '../plan/due.js';
-import { resolveMatrix } from '../plan/matrix.js';
+import { type Language, planLanguage, resolveMatrix } from '../plan/matrix.js';
 import { rangeOf } from '../plan/source.js';
 import type { LoadedPlan } from '../plan/types.js';
-import { plural } from '../util/plural.js';
 import { shellQuote } from '../util/shell-quote.js';
 import { checkPlan } from '../validate.js';
+import { REVIEW_WORDS, type ReviewWords, type Skipped } from './words.js';
 
 /** Rules that report the due dates themselves: a plan with only these is not "broken". */
 const DUE_RULES = new Set([
@@ -52,7 +52,7 @@ export interface ReviewItem {
   primary: string | null;
   /** The bcplan command that clears the item, when one does. */
   command: string | null;
-  /** What to do, in words. */
+  /** What to do, in words (in the plan's language, see PlanReview.language). */
   action: string;
 }
 
@@ -72,6 +72,11 @@ export interface PlanReview {
   /** Why the review may be incomplete; null when the plan is clean. */
   note: string | null;
   /**
+   * The language of the note, the actions and the digest's words: --lang, else the plan's
+   * `plan.language`, else English.
+   */
+  language: Language;
+  /**
    * Entries the review could not date (no, a malformed or a future date) or an imported file it
    * could not read: the digest shows the plan even when nothing else is due, since what was left
    * out may well be overdue.
@@ -85,6 +90,8 @@ export interface PlanReview {
 
 export interface Digest {
   asOf: Date;
+  /** --lang, when given: the language of every plan and of the digest's summary line. */
+  language?: Language;
   plans: PlanReview[];
 }
 
@@ -94,37 +101,37 @@ export interface ReviewOptions {
   within?: Duration;
   configFile?: string;
   allowOutsideRoot?: boolean;
+  /** --lang: words every plan in this language instead of its own. */
+  language?: Language;
 }
 
 /** A text of the plan, as the digest shows it: a credential in it masked (cron mails it on). */
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v !== '' ? maskSecrets(v) : undefined;
 
-function clearing(item: DueItem, file: string): { command: string | null; action: string } {
+function clearing(
+  item: DueItem,
+  file: string,
+  words: ReviewWords,
+): { command: string | null; action: string } {
   const where = shellQuote(file);
   switch (item.kind) {
     case 'contact':
       return {
         command: `bcplan verify ${where} ${shellQuote(item.id)}`,
-        action: `confirm the contact details of ${item.label}, then record it`,
+        action: words.action.contact(item.label),
       };
     case 'access':
       return {
         command: `bcplan verify ${where} ${shellQuote(item.id)}`,
-        action: `check that the credential for ${item.label} is where the plan says, then record it`,
+        action: words.action.access(item.label),
       };
     case 'plan':
-      return { command: null, action: `review the plan, then set plan.reviewed in ${file}` };
+      return { command: null, action: words.action.plan(file) };
     case 'exercise':
-      return {
-        command: null,
-        action: `exercise scenario ${item.id}, then add it to exercises in ${file}`,
-      };
+      return { command: null, action: words.action.exercise(item.id, file) };
     case 'contract':
-      return {
-        command: null,
-        action: `renew or replace the contract with ${item.label}, then update contractEnds in ${file}`,
-      };
+      return { command: null, action: words.action.contract(item.label, file) };
   }
 }
 
@@ -135,22 +142,22 @@ const MAX_SKIPPED_NAMED = 5;
  * missing, malformed or after as-of, a plan whose `reviewed` is, a contract end that is no
  * date. Each would otherwise drop out of the digest without a word, and cron stay silent.
  */
-function leftOut(plan: LoadedPlan, due: DueItem[]): string[] {
+function leftOut(plan: LoadedPlan, due: DueItem[]): Skipped[] {
   const dated = new Set(due.map((d) => `${d.kind} ${d.id}`));
-  const out: string[] = [];
+  const out: Skipped[] = [];
   const entries = [
-    ...plan.contacts.map((e, i) => ({ kind: 'contact', e, fallback: `contacts[${i}]` })),
-    ...plan.access.map((e, i) => ({ kind: 'access', e, fallback: `access[${i}]` })),
+    ...plan.contacts.map((e, i) => ({ kind: 'contact' as const, e, fallback: `contacts[${i}]` })),
+    ...plan.access.map((e, i) => ({ kind: 'access' as const, e, fallback: `access[${i}]` })),
   ];
   for (const { kind, e, fallback } of entries) {
     const id = typeof e.value.id === 'string' && e.value.id !== '' ? e.value.id : undefined;
-    if (!id || !dated.has(`${kind} ${id}`)) out.push(`${kind} ${id ?? fallback}`);
+    if (!id || !dated.has(`${kind} ${id}`)) out.push({ kind, id: id ?? fallback });
   }
-  if (plan.plan && !due.some((d) => d.kind === 'plan')) out.push('plan.reviewed');
+  if (plan.plan && !due.some((d) => d.kind === 'plan')) out.push({ kind: 'reviewed' });
   for (const p of plan.providers) {
     const id = typeof p.value.id === 'string' ? p.value.id : undefined;
     if (p.value.contractEnds !== undefined && !(id && dated.has(`contract ${id}`))) {
-      out.push(`contractEnds of provider ${id ?? '?'}`);
+      out.push({ kind: 'contract', id: id ?? '?' });
     }
   }
   return out;
@@ -189,6 +196,8 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
   const window = options.within ?? config.dueWindow ?? DEFAULT_DUE_WINDOW;
   const errors = findings.filter((f) => f.severity === 'error' && !DUE_RULES.has(f.rule));
   const unreadable = plan.root.data === undefined;
+  const language = options.language ?? (unreadable ? 'en' : planLanguage(plan));
+  const words = REVIEW_WORDS[language];
 
   let due: DueItem[] = [];
   if (!unreadable) {
@@ -218,7 +227,7 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
       line: rangeOf(item.file, item.pointer).line,
       pointer: item.pointer,
       ...roleInfo(plan, item.role),
-      ...clearing(item, item.file.path),
+      ...clearing(item, item.file.path, words),
     };
   });
   all.sort(byDue);
@@ -228,22 +237,22 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
   const lostImport = errors.some(
     (f) => f.rule === 'import' || (f.rule === 'yaml-syntax' && f.file !== plan.root.path),
   );
-  const validate = `run \`bcplan validate ${shellQuote(planPath)}\``;
+  const validate = words.notes.validate(`bcplan validate ${shellQuote(planPath)}`);
   if (unreadable) {
+    // The parser's message stays English, as in validate's report and the runbook's appendix.
     const first = errors[0];
-    note = `could not be read${first ? ` (line ${first.line}: ${first.message})` : ''}; ${validate}`;
+    note = `${words.notes.unreadable(first ? `${words.notes.line(first.line)}: ${first.message}` : undefined)}; ${validate}`;
   } else if (errors.length > 0 || skipped.length > 0) {
-    const shown = skipped.slice(0, MAX_SKIPPED_NAMED).join(', ');
-    const more = skipped.length > MAX_SKIPPED_NAMED ? ` and ${skipped.length - MAX_SKIPPED_NAMED} more` : '';
+    const shown = skipped.slice(0, MAX_SKIPPED_NAMED).map(words.notes.skippedEntry).join(', ');
     const parts = [
-      errors.length > 0 ? `${plural(errors.length, 'error')} in this plan` : undefined,
+      errors.length > 0 ? words.notes.errors(errors.length) : undefined,
       skipped.length > 0
-        ? `not reviewed for a missing, malformed or future date: ${maskSecrets(shown)}${more}`
+        ? words.notes.skipped(maskSecrets(shown), Math.max(0, skipped.length - MAX_SKIPPED_NAMED))
         : !lostImport && errors.some((f) => HIDING_RULES.has(f.rule))
-          ? 'reviewed as far as it can be, entries with broken or future dates are left out'
+          ? words.notes.hidden
           : undefined,
     ].filter((part) => part !== undefined);
-    const lost = lostImport ? '; an imported file could not be read, its entries are not reviewed' : '';
+    const lost = lostImport ? `; ${words.notes.lostImport}` : '';
     note = `${parts.join(': ')}${lost}; ${validate}`;
   }
   const p = plan.plan?.value;
@@ -256,6 +265,7 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
     imports: plan.files.slice(1).map((f) => f.path),
     errors: errors.length,
     note,
+    language,
     incomplete: !unreadable && (skipped.length > 0 || lostImport),
     items: all.filter((i) => i.state !== 'ok'),
     all,
@@ -275,7 +285,17 @@ export function buildDigest(planPaths: string[], options: ReviewOptions): Digest
   const plans = reviews
     .filter(({ review, abs }) => !(review.kind === 'fragment' && imported.has(abs)))
     .map(({ review }) => review);
-  return { asOf: options.asOf, plans };
+  return { asOf: options.asOf, ...(options.language ? { language: options.language } : {}), plans };
+}
+
+/**
+ * The language of what belongs to no one plan (the summary line, a calendar's name): --lang,
+ * else the language all the readable plans share (a fragment has none), else English.
+ */
+export function digestLanguage(digest: Digest, plans: PlanReview[] = digest.plans): Language {
+  if (digest.language) return digest.language;
+  const languages = new Set(plans.filter((p) => p.readable && p.kind === 'plan').map((p) => p.language));
+  return languages.size === 1 ? [...languages][0]! : 'en';
 }
 
 /** Whether anything is overdue, or a plan could not be read or reviewed in full: cron's exit code 1. */

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createEvents, type EventAttributes } from 'ics';
-import type { DueKind } from '../plan/due.js';
-import type { Digest, PlanReview, ReviewItem } from './digest.js';
+import { type Digest, digestLanguage, type PlanReview } from './digest.js';
+import { REVIEW_WORDS, responsibleText } from './words.js';
 
 export interface IcsOptions {
   /** DTSTAMP of every event (UTC); fixed so the same input gives the same bytes. */
@@ -12,14 +12,6 @@ export interface IcsOptions {
 
 /** How long before the due date the calendar reminds: 7 days (ics writes `{days: 7}` as an invalid `-P7DT`). */
 const ALARM_HOURS = 7 * 24;
-
-const KIND_SUMMARY: Record<DueKind, (item: ReviewItem) => string> = {
-  contact: (i) => `verify contact ${i.label}`,
-  access: (i) => `verify access ${i.label}`,
-  plan: () => 'plan review due',
-  exercise: (i) => `exercise ${i.label}`,
-  contract: (i) => `contract with ${i.label} ends`,
-};
 
 /** UID characters: slugs may hold letters of any script; keep UIDs ASCII for picky clients. */
 const uidPart = (s: string) => encodeURIComponent(s).replace(/[!'()*%]/g, (ch) => (ch === '%' ? '=' : '-'));
@@ -108,21 +100,21 @@ export function formatDigestIcs(digest: Digest, options: IcsOptions): string {
   const tags = new Map<string, string>();
   const tagOf = (file: string) => tags.get(file) ?? tags.set(file, fileTag(file)).get(file)!;
   for (const p of digest.plans) {
+    const words = REVIEW_WORDS[p.language];
+    const w = words.calendar;
     for (const item of p.all) {
       const entryKey = `${path.resolve(item.file)}\0${item.pointer}`;
       const uid = `${item.kind}.${uidPart(item.id)}.${tagOf(item.file)}@bcplan`;
       if (seenEntries.has(entryKey) || seenUids.has(uid)) continue;
       seenEntries.add(entryKey);
       seenUids.add(uid);
-      const summary = `${planName(p)}: ${KIND_SUMMARY[item.kind](item)}`;
+      const summary = `${planName(p)}: ${w.summary[item.kind](item.label)}`;
       const description = [
-        `${item.kind} ${item.id}: due ${item.due}${item.last ? ` (last ${item.last})` : ''}.`,
-        `To do: ${item.action}.`,
-        item.role
-          ? `Responsible: ${item.role}${item.roleTitle ? ` (${item.roleTitle})` : ''}${item.primary ? `, primary ${item.primary}` : ''}.`
-          : undefined,
-        item.command ? `When done, run: ${item.command}` : undefined,
-        `Written in ${item.file} line ${item.line}.`,
+        `${words.noun[item.kind]} ${item.id}: ${w.due(item.due, item.last)}.`,
+        `${w.toDo} ${item.action}.`,
+        item.role ? `${w.responsible} ${responsibleText(words, item.role, item)}.` : undefined,
+        item.command ? `${w.whenDone} ${item.command}` : undefined,
+        w.writtenIn(item.file, item.line),
       ]
         .filter(Boolean)
         .join('\n');
@@ -142,7 +134,7 @@ export function formatDigestIcs(digest: Digest, options: IcsOptions): string {
           alarms: [
             {
               action: 'display',
-              description: escapeText(`${summary} in 7 days (${item.due})`),
+              description: escapeText(w.reminder(summary, item.due)),
               trigger: { hours: ALARM_HOURS, before: true },
             },
           ],
@@ -156,7 +148,7 @@ export function formatDigestIcs(digest: Digest, options: IcsOptions): string {
     {
       productId: '-//bcplan//review//EN',
       method: 'PUBLISH',
-      calName: 'Continuity plan reviews',
+      calName: REVIEW_WORDS[digestLanguage(digest)].calendar.name,
     },
   );
   if (error || value === null) throw new Error(`cannot build the calendar: ${error?.message ?? 'no output'}`);

@@ -42,6 +42,7 @@ export function formatDigestJson(digest: Digest): string {
       imports: p.imports,
       errors: p.errors,
       note: p.note,
+      language: p.language,
       items,
     };
   });

@@ -1,33 +1,24 @@
 import { Chalk } from 'chalk';
 import { formatDate } from '../plan/dates.js';
-import type { DueKind } from '../plan/due.js';
 import { printable } from '../report/text.js';
-import { plural } from '../util/plural.js';
-import type { Digest, PlanReview, ReviewItem } from './digest.js';
+import { type Digest, digestLanguage, type PlanReview, type ReviewItem } from './digest.js';
+import { REVIEW_WORDS, type ReviewWords, responsibleText } from './words.js';
 
 export interface TextOptions {
   color: boolean;
 }
 
-const KIND_WORD: Record<DueKind, string> = {
-  contact: 'contact',
-  access: 'access',
-  plan: 'plan review',
-  exercise: 'exercise',
-  contract: 'contract with',
-};
-
 /** "82 days overdue", "due today", "due in 8 days", "never exercised". */
-function describeWhen(item: ReviewItem): string {
-  if (item.kind === 'exercise' && item.last === null) return 'never exercised';
-  if (item.daysLeft < 0) return `${plural(-item.daysLeft, 'day')} overdue`;
-  if (item.daysLeft === 0) return 'due today';
-  if (item.daysLeft === 1) return 'due tomorrow';
-  return `due in ${item.daysLeft} days`;
+function describeWhen(item: ReviewItem, w: ReviewWords): string {
+  if (item.kind === 'exercise' && item.last === null) return w.neverExercised;
+  if (item.daysLeft < 0) return w.overdue(-item.daysLeft);
+  if (item.daysLeft === 0) return w.dueToday;
+  if (item.daysLeft === 1) return w.dueTomorrow;
+  return w.dueIn(item.daysLeft);
 }
 
-function heading(p: PlanReview): string {
-  const name = p.title ? `${p.title}${p.id ? ` (${p.id})` : ''}` : (p.id ?? 'contact fragment');
+function heading(p: PlanReview, w: ReviewWords): string {
+  const name = p.title ? `${p.title}${p.id ? ` (${p.id})` : ''}` : (p.id ?? w.fragment);
   return printable(p.readable ? `${p.file}: ${name}` : p.file);
 }
 
@@ -45,40 +36,33 @@ export function formatDigestText(digest: Digest, options: TextOptions): string {
   let overdue = 0;
   let soon = 0;
   for (const p of shown) {
-    out.push(c.bold(heading(p)));
-    if (p.note) out.push(`  ${c.yellow('note:')} ${printable(p.note)}`);
-    const whens = p.items.map(describeWhen);
+    const w = REVIEW_WORDS[p.language];
+    out.push(c.bold(heading(p, w)));
+    if (p.note) out.push(`  ${c.yellow(w.note)} ${printable(p.note)}`);
+    const whens = p.items.map((item) => describeWhen(item, w));
     const width = Math.max(0, ...whens.map((w) => w.length));
     p.items.forEach((item, i) => {
       const late = item.state === 'overdue';
       if (late) overdue++;
       else soon++;
       const when = whens[i]!.padEnd(width);
-      const what = `${KIND_WORD[item.kind]} ${item.label}${item.label !== item.id ? ` (${item.id})` : ''}`;
+      const what = `${w.kind[item.kind]} ${item.label}${item.label !== item.id ? ` (${item.id})` : ''}`;
       out.push(`  ${item.due}  ${late ? c.red(when) : c.yellow(when)}  ${printable(what)}`);
       const indent = ' '.repeat(2 + item.due.length + 2);
       if (item.role) {
-        const who = [
-          item.role,
-          item.roleTitle ? `(${item.roleTitle})` : undefined,
-          item.primary ? `primary ${item.primary}` : undefined,
-        ]
-          .filter(Boolean)
-          .join(' ')
-          .replace(/\) primary/, '), primary')
-          .replace(/^(\S+) primary/, '$1, primary');
-        out.push(`${indent}${c.dim('responsible:')} ${printable(who)}`);
+        out.push(`${indent}${c.dim(w.responsible)} ${printable(responsibleText(w, item.role, item))}`);
       }
-      if (item.command) out.push(`${indent}${c.dim('run:')} ${printable(item.command)}`);
-      else out.push(`${indent}${c.dim('to do:')} ${printable(item.action)}`);
+      if (item.command) out.push(`${indent}${c.dim(w.run)} ${printable(item.command)}`);
+      else out.push(`${indent}${c.dim(w.toDo)} ${printable(item.action)}`);
     });
     out.push('');
   }
-  const parts = [overdue > 0 ? `${overdue} overdue` : undefined, soon > 0 ? `${soon} due soon` : undefined];
+  const sum = REVIEW_WORDS[digestLanguage(digest, shown)].summary;
+  const parts = [overdue > 0 ? sum.overdue(overdue) : undefined, soon > 0 ? sum.dueSoon(soon) : undefined];
   const unreadable = shown.filter((p) => !p.readable).length;
-  if (unreadable > 0) parts.push(`${plural(unreadable, 'plan')} unreadable`);
+  if (unreadable > 0) parts.push(sum.unreadable(unreadable));
   const incomplete = shown.filter((p) => p.incomplete).length;
-  if (incomplete > 0) parts.push(`${plural(incomplete, 'plan')} not fully reviewed`);
-  out.push(`${parts.filter(Boolean).join(', ')} (as of ${formatDate(digest.asOf)})`);
+  if (incomplete > 0) parts.push(sum.incomplete(incomplete));
+  out.push(`${parts.filter(Boolean).join(', ')} (${sum.asOf(formatDate(digest.asOf))})`);
   return `${out.join('\n')}\n`;
 }

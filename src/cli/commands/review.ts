@@ -1,4 +1,5 @@
 import { discoverPlans } from '../../plan/discover.js';
+import { LANGUAGES } from '../../plan/matrix.js';
 import { buildDigest, needsAttention } from '../../review/digest.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { useColor } from '../color.js';
@@ -18,6 +19,7 @@ export interface ReviewOptions {
   config?: string;
   color?: boolean;
   allowOutsideRoot?: boolean;
+  lang?: string;
 }
 
 const FORMATS = ['text', 'json', 'ics'] as const;
@@ -36,12 +38,14 @@ export async function review(paths: string[], options: ReviewOptions): Promise<n
   const format = parseChoice('--format', options.format, FORMATS) ?? 'text';
   const asOf = parseAsOf(options.asOf);
   const within = parseDurationOption('--within', options.within);
+  const language = parseChoice('--lang', options.lang, LANGUAGES);
   const planPaths = await discoverPlans(paths.length > 0 ? paths : ['.']);
   const digest = buildDigest(planPaths, {
     asOf,
     ...(within ? { within } : {}),
     ...(options.config ? { configFile: options.config } : {}),
     ...(options.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
+    ...(language ? { language } : {}),
   });
 
   if (options.output) {
