@@ -68,9 +68,9 @@ const EXPECTED: Record<Language, string> = {
   2026-11-21  seit 1 Tag überfällig  Kontakt Ann Example (ann)
               verantwortlich: officer (Emergency officer), hauptverantwortlich Ann Example
               ausführen: bcplan verify DIR/plan.yaml ann
-  2026-11-22  nie geübt              Übung Fire in the call centre (fire)
+  2026-11-22  noch nie geübt         Übung Fire in the call centre (fire)
               verantwortlich: officer (Emergency officer), hauptverantwortlich Ann Example
-              zu tun: das Szenario fire üben, danach unter exercises in DIR/plan.yaml eintragen
+              zu tun: das Szenario fire üben, danach die Übung unter exercises in DIR/plan.yaml eintragen
   2026-11-22  heute fällig           Vertrag mit Provider alpha (alpha)
               verantwortlich: officer (Emergency officer), hauptverantwortlich Ann Example
               zu tun: den Vertrag mit Provider alpha verlängern oder ersetzen, danach contractEnds in DIR/plan.yaml anpassen
@@ -90,13 +90,13 @@ const EXPECTED: Record<Language, string> = {
               kjør: bcplan verify DIR/plan.yaml ann
   2026-11-22  aldri øvd                øvelse Fire in the call centre (fire)
               ansvarlig: officer (Emergency officer), hovedansvarlig Ann Example
-              gjør: øv på scenarioet fire, og legg det deretter til under exercises i DIR/plan.yaml
+              tiltak: øv på scenarioet fire, og registrer deretter øvelsen under exercises i DIR/plan.yaml
   2026-11-22  forfaller i dag          kontrakt med Provider alpha (alpha)
               ansvarlig: officer (Emergency officer), hovedansvarlig Ann Example
-              gjør: forny eller erstatt kontrakten med Provider alpha, og oppdater deretter contractEnds i DIR/plan.yaml
+              tiltak: forny eller erstatt kontrakten med Provider alpha, og oppdater deretter contractEnds i DIR/plan.yaml
   2026-12-01  forfaller om 9 dager     gjennomgang av planen Test plan (test-plan)
               ansvarlig: officer (Emergency officer), hovedansvarlig Ann Example
-              gjør: gå gjennom planen, og sett deretter plan.reviewed i DIR/plan.yaml
+              tiltak: gå gjennom planen, og sett deretter plan.reviewed i DIR/plan.yaml
   2026-12-10  forfaller om 18 dager    nødtilgang System routing-portal (routing-portal)
               ansvarlig: officer (Emergency officer), hovedansvarlig Ann Example
               kjør: bcplan verify DIR/plan.yaml routing-portal
@@ -104,19 +104,19 @@ const EXPECTED: Record<Language, string> = {
 2 forfalt, 3 forfaller snart, 1 plan ikke fullstendig gjennomgått (per 2026-11-22)
 `,
   da: `DIR/plan.yaml: Test plan (test-plan)
-  bemærk: 1 fejl i denne plan: ikke gennemgået på grund af en manglende, ugyldig eller fremtidig dato: kontakt bob; kør \`bcplan validate DIR/plan.yaml\`
-  2026-11-21  forfaldt for 1 dag siden  kontakt Ann Example (ann)
+  bemærk: 1 fejl i denne plan: ikke gennemgået på grund af en manglende, ugyldig eller fremtidig dato: kontaktperson bob; kør \`bcplan validate DIR/plan.yaml\`
+  2026-11-21  forfaldt for 1 dag siden  kontaktperson Ann Example (ann)
               ansvarlig: officer (Emergency officer), primær Ann Example
               kør: bcplan verify DIR/plan.yaml ann
   2026-11-22  aldrig øvet               øvelse Fire in the call centre (fire)
               ansvarlig: officer (Emergency officer), primær Ann Example
-              gør: øv scenariet fire, og tilføj det derefter under exercises i DIR/plan.yaml
+              opgave: øv scenariet fire, og registrér derefter øvelsen under exercises i DIR/plan.yaml
   2026-11-22  forfalder i dag           kontrakt med Provider alpha (alpha)
               ansvarlig: officer (Emergency officer), primær Ann Example
-              gør: forny eller erstat kontrakten med Provider alpha, og opdatér derefter contractEnds i DIR/plan.yaml
+              opgave: forny eller erstat kontrakten med Provider alpha, og opdatér derefter contractEnds i DIR/plan.yaml
   2026-12-01  forfalder om 9 dage       gennemgang af planen Test plan (test-plan)
               ansvarlig: officer (Emergency officer), primær Ann Example
-              gør: gennemgå planen, og sæt derefter plan.reviewed i DIR/plan.yaml
+              opgave: gennemgå planen, og sæt derefter plan.reviewed i DIR/plan.yaml
   2026-12-10  forfalder om 18 dage      nødadgang System routing-portal (routing-portal)
               ansvarlig: officer (Emergency officer), primær Ann Example
               kør: bcplan verify DIR/plan.yaml routing-portal
@@ -194,9 +194,12 @@ describe('review: the digest in the plan’s language', () => {
   it('names the first five entries it could not date in the plan’s language, and counts the rest', () => {
     const contacts = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => [id, 'soon']));
     const dir = tempRepo({ 'plan.yaml': planIn('de', { contacts }) });
-    const digest = buildDigest([path.join(dir, 'plan.yaml')], { asOf });
-    expect(digest.plans[0]!.note).toContain(
+    const file = path.join(dir, 'plan.yaml');
+    expect(buildDigest([file], { asOf }).plans[0]!.note).toContain(
       'nicht geprüft: Kontakt a, Kontakt b, Kontakt c, Kontakt d, Kontakt e und 2 weitere;',
+    );
+    expect(buildDigest([file], { asOf, language: 'nl' }).plans[0]!.note).toContain(
+      'datum: contactpersoon a, contactpersoon b, contactpersoon c, contactpersoon d, contactpersoon e en nog 2;',
     );
   });
 
@@ -241,7 +244,7 @@ describe('review: JSON and calendar in the plan’s language', () => {
     expect(ann.getFirstPropertyValue('summary')).toBe('Test plan: Kontakt Ann Example bestätigen');
     expect(String(ann.getFirstPropertyValue('description')).split('\n')).toEqual([
       'Kontakt ann: fällig am 2026-11-21 (zuletzt 2025-11-21).',
-      'Zu tun: die Kontaktdaten von Ann Example bestätigen, danach erfassen.',
+      'Zu tun: die Kontaktdaten von Ann Example bestätigen, danach die Bestätigung erfassen.',
       'Verantwortlich: officer (Emergency officer), hauptverantwortlich Ann Example.',
       `Danach ausführen: bcplan verify ${path.join(dir, 'plan.yaml')} ann`,
       `Steht in ${path.join(dir, 'plan.yaml')}, Zeile 20.`,

@@ -9,7 +9,7 @@ import { rangeOf } from '../plan/source.js';
 import type { LoadedPlan } from '../plan/types.js';
 import { shellQuote } from '../util/shell-quote.js';
 import { checkPlan } from '../validate.js';
-import { REVIEW_WORDS, type ReviewWords, type Skipped } from './words.js';
+import { REVIEW_WORDS, type ReviewWords, type Skipped, skippedText } from './words.js';
 
 /** Rules that report the due dates themselves: a plan with only these is not "broken". */
 const DUE_RULES = new Set([
@@ -243,7 +243,10 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
     const first = errors[0];
     note = `${words.notes.unreadable(first ? `${words.notes.line(first.line)}: ${first.message}` : undefined)}; ${validate}`;
   } else if (errors.length > 0 || skipped.length > 0) {
-    const shown = skipped.slice(0, MAX_SKIPPED_NAMED).map(words.notes.skippedEntry).join(', ');
+    const shown = skipped
+      .slice(0, MAX_SKIPPED_NAMED)
+      .map((e) => skippedText(words, e))
+      .join(', ');
     const parts = [
       errors.length > 0 ? words.notes.errors(errors.length) : undefined,
       skipped.length > 0

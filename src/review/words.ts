@@ -51,7 +51,8 @@ export interface ReviewWords {
     validate(command: string): string;
     errors(n: number): string;
     skipped(shown: string, more: number): string;
-    skippedEntry(entry: Skipped): string;
+    /** A contract end that is no date: `contractEnds of provider alpha`. */
+    contractEnds(provider: string): string;
     hidden: string;
     lostImport: string;
   };
@@ -110,12 +111,7 @@ const en: ReviewWords = {
     errors: (n) => `${plural(n, 'error')} in this plan`,
     skipped: (shown, more) =>
       `not reviewed for a missing, malformed or future date: ${shown}${more > 0 ? ` and ${more} more` : ''}`,
-    skippedEntry: (e) =>
-      e.kind === 'reviewed'
-        ? 'plan.reviewed'
-        : e.kind === 'contract'
-          ? `contractEnds of provider ${e.id}`
-          : `${e.kind} ${e.id}`,
+    contractEnds: (id) => `contractEnds of provider ${id}`,
     hidden: 'reviewed as far as it can be, entries with broken or future dates are left out',
     lostImport: 'an imported file could not be read, its entries are not reviewed',
   },
@@ -149,7 +145,7 @@ const de: ReviewWords = {
     contract: 'Vertrag mit',
   },
   noun: { contact: 'Kontakt', access: 'Notfallzugang', plan: 'Plan', exercise: 'Übung', contract: 'Vertrag' },
-  neverExercised: 'nie geübt',
+  neverExercised: 'noch nie geübt',
   overdue: (n) => `seit ${tagen(n)} überfällig`,
   dueToday: 'heute fällig',
   dueTomorrow: 'morgen fällig',
@@ -168,11 +164,11 @@ const de: ReviewWords = {
     asOf: (date) => `Stand ${date}`,
   },
   action: {
-    contact: (label) => `die Kontaktdaten von ${label} bestätigen, danach erfassen`,
+    contact: (label) => `die Kontaktdaten von ${label} bestätigen, danach die Bestätigung erfassen`,
     access: (label) =>
-      `prüfen, ob die Zugangsdaten für ${label} dort liegen, wo der Plan sagt, danach erfassen`,
+      `prüfen, ob die Zugangsdaten für ${label} am im Plan angegebenen Aufbewahrungsort liegen, danach die Prüfung erfassen`,
     plan: (file) => `den Plan prüfen, danach plan.reviewed in ${file} setzen`,
-    exercise: (id, file) => `das Szenario ${id} üben, danach unter exercises in ${file} eintragen`,
+    exercise: (id, file) => `das Szenario ${id} üben, danach die Übung unter exercises in ${file} eintragen`,
     contract: (label, file) =>
       `den Vertrag mit ${label} verlängern oder ersetzen, danach contractEnds in ${file} anpassen`,
   },
@@ -183,13 +179,8 @@ const de: ReviewWords = {
     errors: (n) => `${n} Fehler in diesem Plan`,
     skipped: (shown, more) =>
       `wegen eines fehlenden, ungültigen oder künftigen Datums nicht geprüft: ${shown}${more > 0 ? ` und ${more} weitere` : ''}`,
-    skippedEntry: (e) =>
-      e.kind === 'reviewed'
-        ? 'plan.reviewed'
-        : e.kind === 'contract'
-          ? `contractEnds des Dienstleisters ${e.id}`
-          : `${e.kind === 'contact' ? 'Kontakt' : 'Notfallzugang'} ${e.id}`,
-    hidden: 'so weit wie möglich geprüft, Einträge mit fehlerhaften oder künftigen Daten fehlen',
+    contractEnds: (id) => `contractEnds des Dienstleisters ${id}`,
+    hidden: 'so weit wie möglich geprüft, Einträge mit fehlerhaftem oder künftigem Datum sind ausgelassen',
     lostImport: 'eine importierte Datei konnte nicht gelesen werden, ihre Einträge sind nicht geprüft',
   },
   calendar: {
@@ -229,7 +220,7 @@ const nb: ReviewWords = {
   responsible: 'ansvarlig:',
   primary: (name) => `hovedansvarlig ${name}`,
   run: 'kjør:',
-  toDo: 'gjør:',
+  toDo: 'tiltak:',
   summary: {
     overdue: (n) => `${n} forfalt`,
     dueSoon: (n) => `${n} forfaller snart`,
@@ -242,7 +233,7 @@ const nb: ReviewWords = {
     access: (label) =>
       `kontroller at tilgangen for ${label} oppbevares der planen sier, og registrer det deretter`,
     plan: (file) => `gå gjennom planen, og sett deretter plan.reviewed i ${file}`,
-    exercise: (id, file) => `øv på scenarioet ${id}, og legg det deretter til under exercises i ${file}`,
+    exercise: (id, file) => `øv på scenarioet ${id}, og registrer deretter øvelsen under exercises i ${file}`,
     contract: (label, file) =>
       `forny eller erstatt kontrakten med ${label}, og oppdater deretter contractEnds i ${file}`,
   },
@@ -253,12 +244,7 @@ const nb: ReviewWords = {
     errors: (n) => `${n} feil i denne planen`,
     skipped: (shown, more) =>
       `ikke gjennomgått på grunn av manglende, ugyldig eller fremtidig dato: ${shown}${more > 0 ? ` og ${more} til` : ''}`,
-    skippedEntry: (e) =>
-      e.kind === 'reviewed'
-        ? 'plan.reviewed'
-        : e.kind === 'contract'
-          ? `contractEnds for leverandøren ${e.id}`
-          : `${e.kind === 'contact' ? 'kontakt' : 'nødtilgang'} ${e.id}`,
+    contractEnds: (id) => `contractEnds for leverandøren ${id}`,
     hidden: 'gjennomgått så langt det går, oppføringer med ugyldige eller fremtidige datoer er utelatt',
     lostImport: 'en importert fil kunne ikke leses, oppføringene i den er ikke gjennomgått',
   },
@@ -272,7 +258,7 @@ const nb: ReviewWords = {
       contract: (label) => `kontrakten med ${label} utløper`,
     },
     due: (date, last) => `forfaller ${date}${last ? ` (sist ${last})` : ''}`,
-    toDo: 'Gjør:',
+    toDo: 'Tiltak:',
     responsible: 'Ansvarlig:',
     whenDone: 'Kjør deretter:',
     writtenIn: (file, line) => `Står i ${file}, linje ${line}.`,
@@ -282,13 +268,19 @@ const nb: ReviewWords = {
 
 const da: ReviewWords = {
   kind: {
-    contact: 'kontakt',
+    contact: 'kontaktperson',
     access: 'nødadgang',
     plan: 'gennemgang af planen',
     exercise: 'øvelse',
     contract: 'kontrakt med',
   },
-  noun: { contact: 'kontakt', access: 'nødadgang', plan: 'plan', exercise: 'øvelse', contract: 'kontrakt' },
+  noun: {
+    contact: 'kontaktperson',
+    access: 'nødadgang',
+    plan: 'plan',
+    exercise: 'øvelse',
+    contract: 'kontrakt',
+  },
   neverExercised: 'aldrig øvet',
   overdue: (n) => `forfaldt for ${plural(n, 'dag', 'dage')} siden`,
   dueToday: 'forfalder i dag',
@@ -299,7 +291,7 @@ const da: ReviewWords = {
   responsible: 'ansvarlig:',
   primary: (name) => `primær ${name}`,
   run: 'kør:',
-  toDo: 'gør:',
+  toDo: 'opgave:',
   summary: {
     overdue: (n) => `${n} over fristen`,
     dueSoon: (n) => `${n} forfalder snart`,
@@ -312,7 +304,7 @@ const da: ReviewWords = {
     access: (label) =>
       `kontrollér, at adgangsoplysningerne til ${label} ligger dér, hvor planen angiver, og registrér det bagefter`,
     plan: (file) => `gennemgå planen, og sæt derefter plan.reviewed i ${file}`,
-    exercise: (id, file) => `øv scenariet ${id}, og tilføj det derefter under exercises i ${file}`,
+    exercise: (id, file) => `øv scenariet ${id}, og registrér derefter øvelsen under exercises i ${file}`,
     contract: (label, file) =>
       `forny eller erstat kontrakten med ${label}, og opdatér derefter contractEnds i ${file}`,
   },
@@ -323,26 +315,21 @@ const da: ReviewWords = {
     errors: (n) => `${n} fejl i denne plan`,
     skipped: (shown, more) =>
       `ikke gennemgået på grund af en manglende, ugyldig eller fremtidig dato: ${shown}${more > 0 ? ` og ${more} til` : ''}`,
-    skippedEntry: (e) =>
-      e.kind === 'reviewed'
-        ? 'plan.reviewed'
-        : e.kind === 'contract'
-          ? `contractEnds for leverandøren ${e.id}`
-          : `${e.kind === 'contact' ? 'kontakt' : 'nødadgang'} ${e.id}`,
+    contractEnds: (id) => `contractEnds for leverandøren ${id}`,
     hidden: 'gennemgået så vidt muligt, poster med ugyldige eller fremtidige datoer er udeladt',
     lostImport: 'en importeret fil kunne ikke læses, dens poster er ikke gennemgået',
   },
   calendar: {
     name: 'Gennemgang af beredskabsplaner',
     summary: {
-      contact: (label) => `bekræft kontakt ${label}`,
+      contact: (label) => `bekræft kontaktperson ${label}`,
       access: (label) => `kontrollér nødadgang ${label}`,
       plan: () => 'gennemgang af planen forfalder',
       exercise: (label) => `øvelse ${label}`,
       contract: (label) => `kontrakten med ${label} udløber`,
     },
     due: (date, last) => `forfalder ${date}${last ? ` (sidst ${last})` : ''}`,
-    toDo: 'Gør:',
+    toDo: 'Opgave:',
     responsible: 'Ansvarlig:',
     whenDone: 'Kør derefter:',
     writtenIn: (file, line) => `Står i ${file}, linje ${line}.`,
@@ -386,7 +373,7 @@ const nl: ReviewWords = {
   action: {
     contact: (label) => `bevestig de contactgegevens van ${label} en leg dat daarna vast`,
     access: (label) =>
-      `controleer of de toegangsgegevens voor ${label} liggen waar het plan zegt en leg dat daarna vast`,
+      `controleer of de toegangsgegevens voor ${label} liggen waar het plan aangeeft en leg dat daarna vast`,
     plan: (file) => `review het plan en zet daarna plan.reviewed in ${file}`,
     exercise: (id, file) => `oefen scenario ${id} en voeg het daarna toe aan exercises in ${file}`,
     contract: (label, file) =>
@@ -398,22 +385,18 @@ const nl: ReviewWords = {
     validate: (command) => `voer \`${command}\` uit`,
     errors: (n) => `${plural(n, 'fout', 'fouten')} in dit plan`,
     skipped: (shown, more) =>
-      `niet gereviewd vanwege een ontbrekende, ongeldige of toekomstige datum: ${shown}${more > 0 ? ` en ${more} meer` : ''}`,
-    skippedEntry: (e) =>
-      e.kind === 'reviewed'
-        ? 'plan.reviewed'
-        : e.kind === 'contract'
-          ? `contractEnds van leverancier ${e.id}`
-          : `${e.kind === 'contact' ? 'contactpersoon' : 'noodtoegang'} ${e.id}`,
-    hidden: 'zo ver mogelijk gereviewd, items met ongeldige of toekomstige datums zijn weggelaten',
-    lostImport: 'een geïmporteerd bestand kon niet worden gelezen, de items daarin zijn niet gereviewd',
+      `niet gereviewd vanwege een ontbrekende, ongeldige of toekomstige datum: ${shown}${more > 0 ? ` en nog ${more}` : ''}`,
+    contractEnds: (id) => `contractEnds van leverancier ${id}`,
+    hidden: 'voor zover mogelijk gereviewd, vermeldingen met ongeldige of toekomstige datums zijn weggelaten',
+    lostImport:
+      'een geïmporteerd bestand kon niet worden gelezen, de vermeldingen daarin zijn niet gereviewd',
   },
   calendar: {
     name: 'Reviews van continuïteitsplannen',
     summary: {
       contact: (label) => `contactpersoon ${label} bevestigen`,
       access: (label) => `noodtoegang ${label} controleren`,
-      plan: () => 'review van het plan',
+      plan: () => 'review van het plan vervalt',
       exercise: (label) => `oefening ${label}`,
       contract: (label) => `contract met ${label} loopt af`,
     },
@@ -425,6 +408,13 @@ const nl: ReviewWords = {
     reminder: (summary, due) => `${summary} over 7 dagen (${due})`,
   },
 };
+
+/** An entry the review could not date, as a note names it: `contact bob`, `plan.reviewed`. */
+export function skippedText(w: ReviewWords, e: Skipped): string {
+  if (e.kind === 'reviewed') return 'plan.reviewed';
+  if (e.kind === 'contract') return w.notes.contractEnds(e.id);
+  return `${w.noun[e.kind]} ${e.id}`;
+}
 
 /** Who clears an item: `continuity-manager (BCM-Verantwortlicher), primary Jonas Weber`. */
 export function responsibleText(
