@@ -5,15 +5,11 @@ import { allRules } from './checks/index.js';
 import { UsageError } from './errors.js';
 import { type Duration, durationSeconds, parseDuration } from './plan/dates.js';
 import type { Severity } from './plan/types.js';
+import { readErrorReason } from './util/read-error.js';
 import { closest } from './util/suggest.js';
 
 const CONFIG_FILE = '.bcplan.yaml';
 const CONFIG_KEYS = ['rules', 'staleAfter', 'dueWindow'];
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'it is a folder',
-  EACCES: 'permission denied',
-};
 
 /** `.bcplan.yaml`: severity overrides per rule, and the date windows. */
 export interface Config {
@@ -64,8 +60,7 @@ export function readConfig(configPath: string, knownRules: readonly string[]): C
   try {
     text = readFileSync(configPath, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UsageError(`cannot read config ${file}: ${READ_ERRORS[code] ?? code}`);
+    throw new UsageError(`cannot read config ${file}: ${readErrorReason(error)}`);
   }
   let raw: unknown;
   try {

@@ -88,6 +88,27 @@ describe.runIf(canDropRoot)('a folder the user may not open', { timeout: SLOW },
       chmodSync(path.join(open, 'dir'), 0o755);
     }
   });
+
+  it('a plan in a folder the user may not read is reported, as if named or globbed, never skipped', async () => {
+    const dir = path.join(tmp, 'unreadable-file');
+    mkdirSync(path.join(dir, 'plans'), { recursive: true });
+    copyFileSync(SERVICE_DESK, path.join(dir, 'plans/a.yaml'));
+    copyFileSync(SERVICE_DESK, path.join(dir, 'plans/b.yaml'));
+    for (const d of [tmp, dir, path.join(dir, 'plans')]) chmodSync(d, 0o755);
+    chmodSync(path.join(dir, 'plans/a.yaml'), 0o644);
+    chmodSync(path.join(dir, 'plans/b.yaml'), 0o000);
+    for (const paths of [['plans'], ['plans/*.yaml']]) {
+      const validate = await bcplanUnprivileged(['validate', ...paths, ...AS_OF], dir);
+      expect(validate.code).toBe(2);
+      expectOneLine(validate.stderr, /^bcplan: cannot read plans\/b\.yaml: permission denied$/);
+      const review = await bcplanUnprivileged(['review', ...paths, ...AS_OF, '--lang', 'en'], dir);
+      expect(review.code).toBe(1);
+      expect(review.stdout).toContain(
+        'plans/b.yaml\n  note: could not be read (line 1: the file cannot be read (permission denied)); run `bcplan validate plans/b.yaml`\n',
+      );
+      expect(review.stdout).toContain('1 plan unreadable');
+    }
+  });
 });
 
 describe.concurrent('an empty --output', { timeout: SLOW }, () => {

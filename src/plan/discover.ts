@@ -1,6 +1,7 @@
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LoadError } from '../errors.js';
+import { readErrorReason } from '../util/read-error.js';
 
 const YAML_EXT = /\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist']);
@@ -13,7 +14,9 @@ let headBuffer: Buffer | undefined;
 /**
  * A file found in a folder counts as a plan when it holds a top-level `bcplan:` key in its
  * first 64 KB. Reads 4 KB first (where `bcplan:` nearly always is), then up to 64 KB: the
- * loader reads the whole file again anyway, so this should not read it all.
+ * loader reads the whole file again anyway, so this should not read it all. A YAML file the
+ * user may not read counts too: it may well be a plan, and the loader says why it cannot be
+ * checked (skipping it would pass CI, and keep cron silent, on a plan nobody looked at).
  */
 export function looksLikePlan(file: string): boolean {
   let fd: number | undefined;
@@ -31,20 +34,12 @@ export function looksLikePlan(file: string): boolean {
       if (PLAN_KEY.test(buffer.toString('utf8', 0, length))) return true;
     }
     return false;
-  } catch {
-    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM';
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-/** Why a path cannot be read, in words, from the code of the error `stat` or `readdir` threw. */
-function readError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
-  return code ?? 'error';
 }
 
 function walk(dir: string, out: string[]): void {
@@ -52,7 +47,7 @@ function walk(dir: string, out: string[]): void {
   try {
     names = readdirSync(dir).sort();
   } catch (error) {
-    throw new LoadError(`cannot read folder ${dir}: ${readError(error)}`);
+    throw new LoadError(`cannot read folder ${dir}: ${readErrorReason(error)}`);
   }
   for (const name of names) {
     const full = path.join(dir, name);
@@ -104,7 +99,7 @@ export async function discoverPlans(args: string[]): Promise<string[]> {
     } catch (error) {
       // Only a path that is not there may be a glob; a locked folder on the way is its own answer.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new LoadError(`cannot read ${arg}: ${readError(error)}`);
+        throw new LoadError(`cannot read ${arg}: ${readErrorReason(error)}`);
       }
       stat = undefined;
     }

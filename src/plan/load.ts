@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Document, isAlias, isScalar, parseAllDocuments, visit } from 'yaml';
+import { readErrorReason } from '../util/read-error.js';
 import { findingAt, findingAtOffset, joinPointer } from './source.js';
 import { parsePlain, treeFromDocument } from './tree.js';
 import type { Finding, LoadedPlan, Located, SourceFile } from './types.js';
@@ -399,7 +400,7 @@ export function readSource(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(
-      code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? 'error'})`,
+      code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${readErrorReason(error)})`,
     );
   }
   if (bytes.length > MAX_FILE_BYTES)

@@ -6,6 +6,7 @@ import { discoverPlans } from '../../plan/discover.js';
 import { SEVERITIES, type Severity } from '../../plan/types.js';
 import { FORMAT_NAMES, type FormatName, formatters } from '../../report/index.js';
 import { batchPieces, writeFileAtomic } from '../../util/atomic-write.js';
+import { readErrorReason } from '../../util/read-error.js';
 import { threadsFor, validatePlansParallel } from '../../validate-parallel.js';
 import { useColor } from '../color.js';
 import {
@@ -53,7 +54,7 @@ export async function validate(paths: string[], options: ValidateOptions, versio
     try {
       accessSync(p, constants.R_OK);
     } catch (error) {
-      throw new LoadError(`cannot read ${p}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+      throw new LoadError(`cannot read ${p}: ${readErrorReason(error)}`);
     }
   }
   const result = await validatePlansParallel(
