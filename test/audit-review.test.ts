@@ -154,8 +154,18 @@ describe.concurrent('commander usage errors', { timeout: SLOW }, () => {
       ['matrix', 'a.yaml', 'b.yaml'],
       /^bcplan: too many arguments for 'matrix'\. .* \(see bcplan matrix --help\)$/,
     ],
+    // A value or a name with an ESC sequence or a line break stays one line, the ESC shown.
+    [['val\u001bdate'], "unknown command 'val\\u001Bdate', did you mean validate? (see bcplan --help)"],
+    [
+      ['review', ...AS_OF, '--lang', 'x\u001b[31m\n2'],
+      '--lang must be one of en, de, nl, da, nb, not "x\\u001B[31m 2"',
+    ],
+    [
+      ['validate', 'no\u001bZ\u0007such.yaml', ...AS_OF],
+      'cannot read no\\u001BZ\\u0007such.yaml: no such file or folder',
+    ],
   ] as const) {
-    it(`bcplan ${args.join(' ')}: exit 2, one line`, async () => {
+    it(`bcplan ${JSON.stringify(args.join(' ')).slice(1, -1)}: exit 2, one line`, async () => {
       const r = await bcplan([...args]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');

@@ -111,6 +111,23 @@ describe('review --format ics', () => {
     expect(carl.map((e) => e.uid)).toEqual(['contact.carl.aaddf35c27@bcplan']);
   });
 
+  it('shows control characters of plan text escaped, never raw (RFC 5545 TEXT allows none)', () => {
+    const plan = planYaml(spec)
+      .replace('title: Test plan', 'title: "T\\e]0;pwned\\aitle"')
+      .replace('name: Ann Example', 'name: "Ann\\rEx\\x85ample\\e[31m"')
+      .replace('title: Emergency officer', 'title: "Off\\r\\nicer"');
+    const dir = tempRepo({ 'plan.yaml': plan });
+    const digest = buildDigest([path.join(dir, 'plan.yaml')], { asOf: parseDate('2026-11-22')! });
+    const ics = formatDigestIcs(digest, { stamp: new Date(0) });
+    // Only CRLF line ends are left; no ESC, BEL, bare CR, NEL or other control character.
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/);
+    const ann = events(ics).find((e) => e.uid === `contact.ann.${PLAN_TAG}@bcplan`)!;
+    expect(ann.summary).toBe('T\\u001B]0;pwned\\u0007itle: verify contact Ann Ex\\u0085ample\\u001B[31m');
+    expect(ann.description).toContain(
+      'Responsible: officer (Off icer), primary Ann Ex\\u0085ample\\u001B[31m.',
+    );
+  });
+
   it('folds long lines at 75 octets without splitting a character', () => {
     const line = `SUMMARY:${'Ø'.repeat(60)}`;
     const folded = foldOctets(`${line}\r\n`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ExitError, LoadError, UsageError } from '../errors.js';
 import { writeErrorReason } from '../util/atomic-write.js';
+import { printable } from '../util/printable.js';
 
 function packageVersion(): string {
   try {
@@ -34,7 +35,7 @@ function usageLine(command: string) {
       .replace(/^error: /, '')
       .replace(/\s*\n\(Did you mean (.*)\)$/, ', did you mean $1')
       .replace(/\s*\n\s*/g, ' ');
-    write(`bcplan: ${text} (see ${command} --help)\n`);
+    write(`bcplan: ${printable(text)} (see ${command} --help)\n`);
   };
 }
 
@@ -300,12 +301,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof ExitError) return error.code;
     if (error instanceof UsageError || error instanceof LoadError) {
-      process.stderr.write(`bcplan: ${error.message}\n`);
+      // One line, whatever a path or an option value held (an ESC, a line break).
+      process.stderr.write(`bcplan: ${printable(error.message)}\n`);
       return 2;
     }
     const e = error as Error;
     process.stderr.write(
-      `bcplan: internal error: ${e?.message ?? String(error)} (please report this; run with --debug for details)\n`,
+      `bcplan: internal error: ${printable(e?.message ?? String(error))} (please report this; run with --debug for details)\n`,
     );
     if (debug) process.stderr.write(`${e?.stack ?? ''}\n`);
     return 2;

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../plan/types.js';
 import { plural } from '../util/plural.js';
-import { countFindings, fromRoot, printable } from './text.js';
+import { printable } from '../util/printable.js';
+import { countFindings, fromRoot } from './text.js';
 import type { Formatter, ReportContext } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };

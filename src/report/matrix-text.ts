@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { MatrixView } from '../matrix/view.js';
 import type { Language } from '../plan/matrix.js';
-import { printable } from './text.js';
+import { printable } from '../util/printable.js';
 
 interface Words {
   title: string;

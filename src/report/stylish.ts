@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Finding } from '../plan/types.js';
-import { countFindings, printable } from './text.js';
+import { printable } from '../util/printable.js';
+import { countFindings } from './text.js';
 import type { Formatter } from './types.js';
 
 /** ESLint-style: findings grouped per file, then one summary line. Empty output when clean. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createEvents, type EventAttributes } from 'ics';
+import { printable } from '../util/printable.js';
 import { type Digest, digestLanguage, type PlanReview } from './digest.js';
 import { REVIEW_WORDS, responsibleText } from './words.js';
 
@@ -108,7 +109,9 @@ export function formatDigestIcs(digest: Digest, options: IcsOptions): string {
       if (seenEntries.has(entryKey) || seenUids.has(uid)) continue;
       seenEntries.add(entryKey);
       seenUids.add(uid);
-      const summary = `${planName(p)}: ${w.summary[item.kind](item.label)}`;
+      // Plan text goes through printable, as in the text digest: RFC 5545 TEXT allows no control
+      // characters, and an ESC or a bare CR would reach whoever reads the calendar.
+      const summary = printable(`${planName(p)}: ${w.summary[item.kind](item.label)}`);
       const description = [
         `${words.noun[item.kind]} ${item.id}: ${w.due(item.due, item.last)}.`,
         `${w.toDo} ${item.action}.`,
@@ -116,7 +119,8 @@ export function formatDigestIcs(digest: Digest, options: IcsOptions): string {
         item.command ? `${w.whenDone} ${item.command}` : undefined,
         w.writtenIn(item.file, item.line),
       ]
-        .filter(Boolean)
+        .filter((line) => line !== undefined)
+        .map(printable)
         .join('\n');
       events.push({
         due: item.due,

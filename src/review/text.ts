@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { formatDate } from '../plan/dates.js';
-import { printable } from '../report/text.js';
+import { printable } from '../util/printable.js';
 import { type Digest, digestLanguage, type PlanReview, type ReviewItem } from './digest.js';
 import { REVIEW_WORDS, type ReviewWords, responsibleText } from './words.js';
 
