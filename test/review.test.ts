@@ -245,6 +245,25 @@ describe('review: who and how', () => {
     expect(r.readable).toBe(false);
     expect(r.note).toMatch(/^could not be read/);
   });
+
+  it('marks a file that is no mapping of sections (a list, a bare text) unreadable: cron must not stay silent', () => {
+    const dir = tempRepo({ 'list.yaml': '- bcplan: 1\n- contacts: []\n', 'text.yaml': 'bcplan 1 plan\n' });
+    const digest = buildDigest(
+      ['list.yaml', 'text.yaml'].map((f) => path.join(dir, f)),
+      { asOf: parseDate('2026-11-22')! },
+    );
+    expect(digest.plans.map((p) => [p.readable, p.note?.replace(/; run .*/, '')])).toEqual([
+      [
+        false,
+        'could not be read (line 1: the file must be a mapping of sections (`bcplan: 1`, `plan:` …), not a list)',
+      ],
+      [
+        false,
+        'could not be read (line 1: the file must be a mapping of sections (`bcplan: 1`, `plan:` …), not text)',
+      ],
+    ]);
+    expect(needsAttention(digest)).toBe(true);
+  });
 });
 
 describe('review: entries it cannot date are not dropped without a word', () => {

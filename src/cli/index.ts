@@ -142,7 +142,7 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
           'bcplan review plans/ --format ics -o continuity.ics',
           'bcplan review plans/ --lang en',
         ],
-        '0 nothing overdue (due-soon items are listed), 1 something overdue or a plan unreadable, 2 usage or I/O error',
+        '0 nothing overdue (due-soon items are listed), 1 something overdue, or a plan unreadable or not fully reviewed, 2 usage or I/O error',
       ),
     )
     .action(async (paths: string[], options) => {

@@ -195,7 +195,10 @@ export function reviewPlan(planPath: string, options: ReviewOptions): PlanReview
   });
   const window = options.within ?? config.dueWindow ?? DEFAULT_DUE_WINDOW;
   const errors = findings.filter((f) => f.severity === 'error' && !DUE_RULES.has(f.rule));
-  const unreadable = plan.root.data === undefined;
+  // A file that is no mapping of sections (a list, a bare text) holds no entry to review: it is
+  // as unreadable as broken YAML, and cron must not stay silent about it.
+  const data = plan.root.data;
+  const unreadable = typeof data !== 'object' || data === null || Array.isArray(data);
   const language = options.language ?? (unreadable ? 'en' : planLanguage(plan));
   const words = REVIEW_WORDS[language];
 
