@@ -97,10 +97,14 @@ describe('start-up: what each command loads', () => {
     expect(formatters).toEqual([]);
   });
 
-  it('review loads no PDF or prompt library', async () => {
-    const { modules } = await loadedBy(['review', PLAN, '--as-of', '2026-11-22']);
-    expect(modules.some((m) => m.endsWith('/dist/cli/commands/review.js'))).toBe(true);
-    expect(modules.filter((m) => /pdfkit|fontkit|inquirer|\/dist\/render\//.test(m))).toEqual([]);
+  it('review loads no PDF or prompt library, in any format or language', async () => {
+    for (const extra of [[], ['--format', 'ics', '--lang', 'de']]) {
+      const { modules } = await loadedBy(['review', PLAN, '--as-of', '2026-11-22', ...extra]);
+      expect(modules.some((m) => m.endsWith('/dist/cli/commands/review.js'))).toBe(true);
+      expect(modules.filter((m) => /pdfkit|fontkit|inquirer|\/dist\/render\//.test(m))).toEqual([]);
+      // Nor a bundle chunk that holds one.
+      for (const pkg of ['pdfkit', 'fontkit', '@inquirer/prompts']) expect(loads(modules, pkg)).toBe(false);
+    }
   });
 
   it('--version loads no command at all', async () => {
