@@ -4,6 +4,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LoadError, UsageError } from './errors.js';
+import type { Language } from './plan/matrix.js';
 import type { Finding } from './plan/types.js';
 import {
   type CheckOptions,
@@ -12,8 +13,9 @@ import {
   sortFindings,
   type ValidateResult,
   validatePlans,
+  wordedIn,
 } from './validate.js';
-import type { Batch } from './validate-worker.js';
+import type { Batch, WorkerData } from './validate-worker.js';
 
 /** Fewer files than this are checked on the main thread: a worker costs ~40 ms to start. */
 export const MIN_FILES_PER_WORKER = 16;
@@ -52,13 +54,15 @@ function workerLimits() {
 /**
  * Validates plan files on `threads` worker threads (one thread: on this one). The result is
  * what validatePlans gives; an error (a bad config file) is the one the first plan in order
- * would have stopped with.
+ * would have stopped with. `wording` (--lang) words the rules' messages in that language.
  */
 export async function validatePlansParallel(
   planPaths: string[],
-  options: CheckOptions,
+  given: CheckOptions,
   threads: number,
+  wording?: Language,
 ): Promise<ValidateResult> {
+  const options = await wordedIn(given, wording);
   if (threads <= 1 || options.rules) return validatePlans(planPaths, options);
   const results: PathResult[] = new Array(planPaths.length);
   let next = 0;
@@ -69,7 +73,7 @@ export async function validatePlansParallel(
     await Promise.all(
       Array.from({ length: threads }, () => {
         const worker = new Worker(new URL('./validate-worker.js', import.meta.url), {
-          workerData: options,
+          workerData: { options: given, wording } satisfies WorkerData,
           resourceLimits: workerLimits(),
         });
         workers.push(worker);

@@ -31,6 +31,17 @@ export interface PlanResult {
   findings: Finding[];
 }
 
+/**
+ * --lang: the options with the rules' messages in `language`. The translations are loaded only
+ * then, so that validate in English stays light; a worker thread, which cannot be handed the
+ * message functions, calls this with the language's name.
+ */
+export async function wordedIn(options: CheckOptions, language: Language | undefined): Promise<CheckOptions> {
+  if (language === undefined || language === 'en') return options;
+  const { MESSAGES } = await import('./checks/messages/index.js');
+  return { ...options, say: MESSAGES[language], language };
+}
+
 /** Runs every rule on a loaded plan; a rule that throws becomes an internal finding, never a crash. */
 export function runRules(plan: LoadedPlan, options: CheckOptions, config: Config): Finding[] {
   const isFragment = plan.root.kind === 'fragment';

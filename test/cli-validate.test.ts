@@ -154,6 +154,26 @@ describe.concurrent('bcplan validate: exit 2', { timeout: SLOW }, () => {
     expect(readdirSync(dir)).toEqual(['a-folder']);
   });
 
+  it('--lang words the rules’ messages in that language; an unknown one is exit 2', async () => {
+    const plan = ['examples/contact-center/plan.yaml', '--as-of', '2026-11-22', '--no-color'];
+    const german = await validate([...plan, '--lang', 'de']);
+    const english = await validate(plan);
+    expect([german.code, english.code]).toEqual([1, 1]);
+    expect(english.stdout).toContain('  179:9  error    scenario cyberangriff is rated hoch ');
+    expect(german.stdout).toContain(
+      '  179:9  error    Szenario cyberangriff ist in die Risikoklasse hoch eingestuft ',
+    );
+    // The same findings at the same places, with the same summary.
+    const places = (out: string) =>
+      out.split('\n').map((line) => line.match(/^ {2}(\d+:\d+ +\w+) .* {2}(\S+)$/)?.slice(1));
+    expect(places(german.stdout)).toEqual(places(english.stdout));
+    expect(german.stdout.trimEnd().split('\n').at(-1)).toBe(english.stdout.trimEnd().split('\n').at(-1));
+    const bad = await validate([CLEAN, ...AS_OF, '--lang', 'sv']);
+    expect(bad.code).toBe(2);
+    expectOneLine(bad.stderr, /^bcplan: --lang must be one of en, de, nl, da, nb, not "sv"$/);
+    expect((await validate([CLEAN, ...AS_OF, '--lang', 'nb'])).code).toBe(0);
+  });
+
   it('--help exits 0', async () => {
     const r = await validate(['--help']);
     expect(r.code).toBe(0);

@@ -75,6 +75,13 @@ describe('start-up: what each command loads', () => {
     expect(translations(modules)).toEqual([]); // validate words its findings in English only
   });
 
+  it('validate --lang loads the translations, and still nothing for PDF or prompts', async () => {
+    const { code, modules } = await loadedBy(['validate', PLAN, '--as-of', '2026-11-22', '--lang', 'nb']);
+    expect(code).toBe(1);
+    expect(translations(modules).length).toBeGreaterThan(0);
+    for (const pkg of ['pdfkit', 'fontkit', '@inquirer/prompts']) expect(loads(modules, pkg)).toBe(false);
+  });
+
   it('render loads the messages of other languages (for the appendix)', async () => {
     const out = path.join(tmp, 'runbook.pdf');
     const args = ['render', PLAN, '-o', out, '--as-of', '2026-11-22', '--lang', 'de', '--force'];

@@ -74,6 +74,29 @@ describe('validate on worker threads', () => {
     expect(two.stderr).toBe('');
   });
 
+  it('words the rules’ messages in --lang on worker threads as on one, at the same places', async () => {
+    const one = await run([plans, '-f', 'json', '--jobs', '1', '--lang', 'da']);
+    const two = await run([plans, '-f', 'json', '--jobs', '2', '--lang', 'da']);
+    expect(two.workers).toBe(2);
+    expect(two.stdout).toBe(one.stdout);
+    type Report = {
+      findings: { file: string; line: number; column: number; rule: string; message: string }[];
+    };
+    const danish = JSON.parse(two.stdout) as Report & { summary: unknown };
+    const english = JSON.parse((await run([plans, '-f', 'json', '--jobs', '2'])).stdout) as Report & {
+      summary: unknown;
+    };
+    const places = (r: Report) => r.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
+    expect(places(danish)).toEqual(places(english));
+    expect(danish.summary).toEqual(english.summary);
+    const stale = danish.findings.filter((f) => f.rule === 'stale-contact');
+    expect(stale.length).toBeGreaterThan(0);
+    for (const f of stale) expect(f.message).toMatch(/^kontaktpersonen \S+ blev sidst bekræftet /);
+    // The parser's and the schema's findings stay English, as in the runbook's appendix.
+    const syntax = (r: Report) => r.findings.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message);
+    expect(syntax(danish)).toEqual(syntax(english));
+  });
+
   it('reports the imported fragment once, the broken file and the one with anchors', async () => {
     const r = await run([plans, '-f', 'json', '--jobs', '2']);
     const report = JSON.parse(r.stdout) as { findings: { file: string; rule: string }[] };

@@ -67,6 +67,7 @@ function buildProgram(version: string, setCode: (code: number) => void): Command
     .option('-q, --quiet', 'report errors only')
     .option('--as-of <date>', 'treat this date (YYYY-MM-DD) as today')
     .option('--stale-after <duration>', 'how long a verified date stays fresh (default P12M, or the config)')
+    .option('--lang <language>', 'word the rules’ messages in en | de | nl | da | nb (default: en)')
     .option('-c, --config <file>', 'use this config instead of the nearest .bcplan.yaml')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour, even on a terminal')

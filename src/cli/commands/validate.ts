@@ -3,6 +3,7 @@ import { allRules } from '../../checks/index.js';
 import { LoadError, UsageError } from '../../errors.js';
 import { durationSeconds } from '../../plan/dates.js';
 import { discoverPlans } from '../../plan/discover.js';
+import { LANGUAGES } from '../../plan/matrix.js';
 import { SEVERITIES, type Severity } from '../../plan/types.js';
 import { FORMAT_NAMES, type FormatName, formatters } from '../../report/index.js';
 import { batchPieces, writeFileAtomic } from '../../util/atomic-write.js';
@@ -29,6 +30,7 @@ export interface ValidateOptions {
   color?: boolean;
   allowOutsideRoot?: boolean;
   jobs?: string;
+  lang?: string;
 }
 
 /** `bcplan validate`: prints the report and returns the exit code (SPEC §4). */
@@ -46,6 +48,7 @@ export async function validate(paths: string[], options: ValidateOptions, versio
     throw new UsageError('--stale-after must be longer than zero, like P12M');
   }
   const jobs = parseCount('--jobs', options.jobs);
+  const wording = parseChoice('--lang', options.lang, LANGUAGES);
   if (jobs === 0) throw new UsageError('--jobs must be 1 or more');
 
   const planPaths = await discoverPlans(paths.length > 0 ? paths : ['.']);
@@ -66,6 +69,7 @@ export async function validate(paths: string[], options: ValidateOptions, versio
       ...(options.allowOutsideRoot ? { allowOutsideRoot: true } : {}),
     },
     threadsFor(planPaths.length, jobs),
+    wording,
   );
   if (options.output) refuseOverwritingInput(options.output, result.files);
   const shown = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
