@@ -20,12 +20,12 @@ describe('junit formatter', () => {
 <testsuites>
   <testsuite package="bcplan" id="0" name="plans/cc.yaml" timestamp="2026-01-31T00:00:00" hostname="localhost" tests="2" failures="2" errors="0" skipped="0" time="0">
     <properties/>
-    <testcase name="no-deputy at 12:5" classname="plans/cc.yaml" time="0">
+    <testcase name="no-deputy at 12:5" classname="plans/cc" time="0">
       <failure message="roles[0] (it-oncall) has no deputies" type="no-deputy">warning: roles[0] (it-oncall) has no deputies
 at plans/cc.yaml:12:5 (/roles/0/id)
 rule: no-deputy https://github.com/bcplan/bcplan/blob/main/docs/rules.md#no-deputy</failure>
     </testcase>
-    <testcase name="stale-contact at 41:7" classname="plans/cc.yaml" time="0">
+    <testcase name="stale-contact at 41:7" classname="plans/cc" time="0">
       <failure message="contacts[3] (max-braun): verified 2024-01-31 is more than P12M ago" type="stale-contact">error: contacts[3] (max-braun): verified 2024-01-31 is more than P12M ago
 at plans/cc.yaml:41:7 (/contacts/3/verified)
 rule: stale-contact https://github.com/bcplan/bcplan/blob/main/docs/rules.md#stale-contact</failure>
@@ -35,7 +35,7 @@ rule: stale-contact https://github.com/bcplan/bcplan/blob/main/docs/rules.md#sta
   </testsuite>
   <testsuite package="bcplan" id="1" name="shared/contacts.yaml" timestamp="2026-01-31T00:00:00" hostname="localhost" tests="1" failures="1" errors="0" skipped="0" time="0">
     <properties/>
-    <testcase name="orphan-contact at 3:9" classname="shared/contacts.yaml" time="0">
+    <testcase name="orphan-contact at 3:9" classname="shared/contacts" time="0">
       <failure message="contacts[0] (lisa-berg) is not referred to by any role or provider" type="orphan-contact">info: contacts[0] (lisa-berg) is not referred to by any role or provider
 at shared/contacts.yaml:3:9 (/contacts/0/id)
 rule: orphan-contact https://github.com/bcplan/bcplan/blob/main/docs/rules.md#orphan-contact</failure>
@@ -45,12 +45,18 @@ rule: orphan-contact https://github.com/bcplan/bcplan/blob/main/docs/rules.md#or
   </testsuite>
   <testsuite package="bcplan" id="2" name="plans/clean.yaml" timestamp="2026-01-31T00:00:00" hostname="localhost" tests="1" failures="0" errors="0" skipped="0" time="0">
     <properties/>
-    <testcase name="no findings" classname="plans/clean.yaml" time="0"/>
+    <testcase name="no findings" classname="plans/clean" time="0"/>
     <system-out/>
     <system-err/>
   </testsuite>
 </testsuites>
 `);
+  });
+
+  it('names a test case’s class by its file without .yaml or .yml, dots in folders kept', () => {
+    const xml = junit([], { ...ctx, files: ['plans/v1.2/cc.yml', 'Plan.YAML', 'notes.yaml.bak'] });
+    const classes = [...xml.matchAll(/classname="([^"]*)"/g)].map((m) => m[1]);
+    expect(classes).toEqual(['plans/v1.2/cc', 'Plan', 'notes.yaml.bak']);
   });
 
   it('validates against the strict Ant XSD', async () => {

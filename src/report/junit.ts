@@ -39,6 +39,13 @@ export function junitTimestamp(asOf: Date | undefined): string {
 /** The XSD requires a hostname; we do not leak the machine's, the XSD's own fallback is `localhost`. */
 const HOSTNAME = 'localhost';
 
+/**
+ * A test case's class: the file without `.yaml`, as ESLint's JUnit report has it. Jenkins
+ * splits a classname at its last dot into package and class, which would make every file's
+ * class `yaml`.
+ */
+const classname = (file: string) => escapeAttr(file.replace(/\.ya?ml$/i, ''));
+
 function testcase(f: Finding): string {
   const body = [
     `${f.severity}: ${f.message}`,
@@ -46,7 +53,7 @@ function testcase(f: Finding): string {
     `rule: ${f.rule} ${ruleHelpUri(f.rule)}`,
   ].join('\n');
   return [
-    `    <testcase name="${escapeAttr(`${f.rule} at ${f.line}:${f.column}`)}" classname="${escapeAttr(f.file)}" time="0">`,
+    `    <testcase name="${escapeAttr(`${f.rule} at ${f.line}:${f.column}`)}" classname="${classname(f.file)}" time="0">`,
     `      <failure message="${escapeAttr(f.message)}" type="${escapeAttr(f.rule)}">${escapeText(body)}</failure>`,
     '    </testcase>',
   ].join('\n');
@@ -72,7 +79,7 @@ export const junit: Formatter = function* (findings, ctx) {
     yield `  <testsuite package="bcplan" id="${id}" name="${escapeAttr(file)}" timestamp="${timestamp}" hostname="${HOSTNAME}" tests="${Math.max(own.length, 1)}" failures="${own.length}" errors="0" skipped="0" time="0">\n`;
     yield '    <properties/>\n';
     if (own.length === 0)
-      yield `    <testcase name="no findings" classname="${escapeAttr(file)}" time="0"/>\n`;
+      yield `    <testcase name="no findings" classname="${classname(file)}" time="0"/>\n`;
     for (const f of own) yield `${testcase(f)}\n`;
     yield '    <system-out/>\n    <system-err/>\n  </testsuite>\n';
   }
