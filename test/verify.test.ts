@@ -157,6 +157,13 @@ describe('bcplan verify: plans and fragments', () => {
     );
   });
 
+  it('shows a control character in a file name escaped, on one line', async () => {
+    const dir = tempRepo({ 'plans/c\u001b[2Jc.yaml': fragment });
+    const r = await run(['verify', 'plans/c\u001b[2Jc.yaml', 'carl', '--as-of', '2026-11-25'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('contacts/carl verified 2025-01-01 → 2026-11-25 in plans/c\\u001B[2Jc.yaml\n');
+  });
+
   it('takes a fragment as PLAN', async () => {
     const dir = tempRepo({ 'contacts.yaml': fragment });
     const r = await run(

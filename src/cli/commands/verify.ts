@@ -7,6 +7,7 @@ import { resolveMatrix } from '../../plan/matrix.js';
 import type { SourceFile } from '../../plan/types.js';
 import { editFile, findTargets, type VerifyTarget } from '../../review/verify.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
+import { printable } from '../../util/printable.js';
 import { shellQuote } from '../../util/shell-quote.js';
 import { parseAsOf, requireFile } from '../options.js';
 
@@ -74,11 +75,13 @@ export async function verify(planPath: string, ids: string[], options: VerifyOpt
   const found = findTargets(plan, names);
   const targets = found.filter((t) => t.old !== dateText);
   for (const t of found.filter((t) => t.old === dateText)) {
-    process.stdout.write(`${t.kind}/${t.id} already verified ${dateText} in ${t.file.path}\n`);
+    process.stdout.write(
+      `${printable(`${t.kind}/${t.id} already verified ${dateText} in ${t.file.path}`)}\n`,
+    );
   }
   if (targets.length === 0) return 0;
   if (options.allDue && !options.yes) {
-    process.stderr.write(`${targets.map((t) => `  ${describe(t)}`).join('\n')}\n`);
+    process.stderr.write(`${targets.map((t) => `  ${printable(describe(t))}`).join('\n')}\n`);
     const { askConfirm, isPromptCancel } = await import('../prompts.js');
     let ok: boolean;
     try {
@@ -101,7 +104,9 @@ export async function verify(planPath: string, ids: string[], options: VerifyOpt
   const edits = [...byFile].map(([file, list]) => editFile(file, list, dateText));
   for (const edit of edits) writeFileAtomic(edit.file.absPath, edit.text);
   for (const t of targets) {
-    process.stdout.write(`${t.kind}/${t.id} verified ${t.old ?? '(none)'} → ${dateText} in ${t.file.path}\n`);
+    process.stdout.write(
+      `${printable(`${t.kind}/${t.id} verified ${t.old ?? '(none)'} → ${dateText} in ${t.file.path}`)}\n`,
+    );
   }
   return 0;
 }
