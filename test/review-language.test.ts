@@ -191,6 +191,21 @@ describe('review: the digest in the plan’s language', () => {
     expect(forced).toContain('1 plan kunne ikke leses');
   });
 
+  it('a plan with an error that may hide a date says so, without claiming any was hidden', () => {
+    const yaml = planIn('de', {}).replace('  language: de\n', '  language: fr\n');
+    const dir = tempRepo({ 'plan.yaml': yaml });
+    const file = path.join(dir, 'plan.yaml');
+    const note = (language?: Language) =>
+      buildDigest([file], { asOf, ...(language ? { language } : {}) }).plans[0]!.note;
+    // An unknown plan.language: the plan is reviewed in English, and the schema error noted.
+    expect(note()).toBe(
+      `1 error in this plan: reviewed as far as it can be, any entries with broken or future dates are left out; run \`bcplan validate ${file}\``,
+    );
+    expect(note('de')).toBe(
+      `1 Fehler in diesem Plan: so weit wie möglich geprüft, Einträge mit fehlerhaftem oder künftigem Datum sind, falls vorhanden, ausgelassen; \`bcplan validate ${file}\` ausführen`,
+    );
+  });
+
   it('names the first five entries it could not date in the plan’s language, and counts the rest', () => {
     const contacts = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => [id, 'soon']));
     const dir = tempRepo({ 'plan.yaml': planIn('de', { contacts }) });

@@ -112,7 +112,7 @@ const en: ReviewWords = {
     skipped: (shown, more) =>
       `not reviewed for a missing, malformed or future date: ${shown}${more > 0 ? ` and ${more} more` : ''}`,
     contractEnds: (id) => `contractEnds of provider ${id}`,
-    hidden: 'reviewed as far as it can be, entries with broken or future dates are left out',
+    hidden: 'reviewed as far as it can be, any entries with broken or future dates are left out',
     lostImport: 'an imported file could not be read, its entries are not reviewed',
   },
   calendar: {
@@ -180,7 +180,8 @@ const de: ReviewWords = {
     skipped: (shown, more) =>
       `wegen eines fehlenden, ungültigen oder künftigen Datums nicht geprüft: ${shown}${more > 0 ? ` und ${more} weitere` : ''}`,
     contractEnds: (id) => `contractEnds des Dienstleisters ${id}`,
-    hidden: 'so weit wie möglich geprüft, Einträge mit fehlerhaftem oder künftigem Datum sind ausgelassen',
+    hidden:
+      'so weit wie möglich geprüft, Einträge mit fehlerhaftem oder künftigem Datum sind, falls vorhanden, ausgelassen',
     lostImport: 'eine importierte Datei konnte nicht gelesen werden, ihre Einträge sind nicht geprüft',
   },
   calendar: {
@@ -245,7 +246,8 @@ const nb: ReviewWords = {
     skipped: (shown, more) =>
       `ikke gjennomgått på grunn av manglende, ugyldig eller fremtidig dato: ${shown}${more > 0 ? ` og ${more} til` : ''}`,
     contractEnds: (id) => `contractEnds for leverandøren ${id}`,
-    hidden: 'gjennomgått så langt det går, oppføringer med ugyldige eller fremtidige datoer er utelatt',
+    hidden:
+      'gjennomgått så langt det går, eventuelle oppføringer med ugyldige eller fremtidige datoer er utelatt',
     lostImport: 'en importert fil kunne ikke leses, oppføringene i den er ikke gjennomgått',
   },
   calendar: {
@@ -316,7 +318,7 @@ const da: ReviewWords = {
     skipped: (shown, more) =>
       `ikke gennemgået på grund af en manglende, ugyldig eller fremtidig dato: ${shown}${more > 0 ? ` og ${more} til` : ''}`,
     contractEnds: (id) => `contractEnds for leverandøren ${id}`,
-    hidden: 'gennemgået så vidt muligt, poster med ugyldige eller fremtidige datoer er udeladt',
+    hidden: 'gennemgået så vidt muligt, eventuelle poster med ugyldige eller fremtidige datoer er udeladt',
     lostImport: 'en importeret fil kunne ikke læses, dens poster er ikke gennemgået',
   },
   calendar: {
@@ -387,7 +389,8 @@ const nl: ReviewWords = {
     skipped: (shown, more) =>
       `niet gereviewd vanwege een ontbrekende, ongeldige of toekomstige datum: ${shown}${more > 0 ? ` en nog ${more}` : ''}`,
     contractEnds: (id) => `contractEnds van leverancier ${id}`,
-    hidden: 'voor zover mogelijk gereviewd, vermeldingen met ongeldige of toekomstige datums zijn weggelaten',
+    hidden:
+      'voor zover mogelijk gereviewd, eventuele vermeldingen met ongeldige of toekomstige datums zijn weggelaten',
     lostImport:
       'een geïmporteerd bestand kon niet worden gelezen, de vermeldingen daarin zijn niet gereviewd',
   },
