@@ -48,8 +48,8 @@ export async function validate(paths: string[], options: ValidateOptions, versio
     throw new UsageError('--stale-after must be longer than zero, like P12M');
   }
   const jobs = parseCount('--jobs', options.jobs);
-  const wording = parseChoice('--lang', options.lang, LANGUAGES);
   if (jobs === 0) throw new UsageError('--jobs must be 1 or more');
+  const wording = parseChoice('--lang', options.lang, LANGUAGES);
 
   const planPaths = await discoverPlans(paths.length > 0 ? paths : ['.']);
   // SPEC §4: an unreadable path given on the command line is exit 2, not a finding.
